@@ -1,0 +1,57 @@
+package com.onix.twofactor.command.eventstore;
+
+import com.mongodb.client.MongoClient;
+import com.onix.twofactor.kernel.audit.AuditMetadata;
+import com.onix.twofactor.support.store.StoreSettings;
+import java.util.List;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event store: one storage-engine bean in one place, since its layout is expected to change.
+ * Also the message plumbing every command shares: the audit metadata that commands pass on to their
+ * events, and the aggregate cache.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+  @Bean
+  EventStorageEngine eventStorageEngine(
+      MongoClient client,
+      StoreSettings settings,
+      Serializer serializer,
+      @Qualifier("eventSerializer") Serializer eventSerializer) {
+    return MongoEventStorageEngine.builder()
+        .mongoTemplate(
+            DefaultMongoTemplate.builder().mongoDatabase(client, settings.database()).build())
+        .snapshotSerializer(serializer)
+        .eventSerializer(eventSerializer)
+        .build();
+  }
+
+  @Bean
+  CorrelationDataProvider auditMetadataPropagation() {
+    return new SimpleCorrelationDataProvider(
+        List.of(
+                AuditMetadata.ACTOR_ID,
+                AuditMetadata.ACTOR_ROLES,
+                AuditMetadata.CORRELATION_ID,
+                AuditMetadata.REQUEST_TIME)
+            .toArray(String[]::new));
+  }
+
+  /** Referenced by name from the aggregates' {@code @Aggregate(cache = ...)}. */
+  @Bean
+  Cache aggregateCache() {
+    return new WeakReferenceCache();
+  }
+}

@@ -1,0 +1,57 @@
+package com.onix.twofactor.command.organization;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.onix.twofactor.kernel.organization.OrganizationRegistered;
+import com.onix.twofactor.kernel.organization.PolicyDisabled;
+import com.onix.twofactor.kernel.organization.PolicyEnabled;
+import com.onix.twofactor.kernel.organization.PolicyState;
+import com.onix.twofactor.kernel.organization.RegisterOrganization;
+import com.onix.twofactor.kernel.organization.SetTwoFactorPolicy;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** An organization and its company-wide "Require two-factor authentication" policy. */
+@Aggregate(cache = "aggregateCache")
+public class OrganizationPolicy {
+
+  @AggregateIdentifier private String organizationId;
+  private boolean required;
+
+  protected OrganizationPolicy() {}
+
+  @CommandHandler
+  public OrganizationPolicy(RegisterOrganization command) {
+    apply(new OrganizationRegistered(command.organizationId(), command.name()));
+  }
+
+  /** Setting the value the policy already has is no change and records nothing. */
+  @CommandHandler
+  public PolicyState handle(SetTwoFactorPolicy command) {
+    if (command.required() != required) {
+      apply(
+          command.required()
+              ? new PolicyEnabled(organizationId)
+              : new PolicyDisabled(organizationId));
+    }
+    return new PolicyState(required, AggregateLifecycle.getVersion());
+  }
+
+  @EventSourcingHandler
+  void on(OrganizationRegistered event) {
+    organizationId = event.organizationId();
+  }
+
+  @EventSourcingHandler
+  void on(PolicyEnabled event) {
+    required = true;
+  }
+
+  @EventSourcingHandler
+  void on(PolicyDisabled event) {
+    required = false;
+  }
+}

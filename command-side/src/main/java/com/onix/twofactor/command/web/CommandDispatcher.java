@@ -1,0 +1,80 @@
+package com.onix.twofactor.command.web;
+
+import com.onix.twofactor.command.organization.UnknownOrganization;
+import com.onix.twofactor.command.store.StoreDurability;
+import com.onix.twofactor.command.user.EmailTaken;
+import com.onix.twofactor.command.user.UserNotInOrganization;
+import com.onix.twofactor.kernel.audit.AuditMetadata;
+import com.onix.twofactor.support.security.Caller;
+import com.onix.twofactor.support.web.ApiProblem;
+import com.onix.twofactor.support.web.RequestIdFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a command on behalf of the caller of an HTTP request, with the audit metadata every event
+ * carries, and answers only once what the command stored is durable. Domain refusals become problem
+ * documents here.
+ */
+@Component
+public class CommandDispatcher {
+
+  private static final int ATTEMPTS = 3;
+
+  private final CommandGateway commands;
+  private final StoreDurability durability;
+  private final Clock clock;
+
+  public CommandDispatcher(CommandGateway commands, StoreDurability durability, Clock clock) {
+    this.commands = commands;
+    this.durability = durability;
+    this.clock = clock;
+  }
+
+  /**
+   * @param missing the problem to answer when the command's target aggregate does not exist
+   */
+  public <R> R dispatch(
+      Object command, Caller caller, HttpServletRequest request, ApiProblem missing) {
+    MetaData metaData =
+        MetaData.from(
+            Map.of(
+                AuditMetadata.ACTOR_ID, caller.subject(),
+                AuditMetadata.ACTOR_ROLES, caller.rolesAsText(),
+                AuditMetadata.CORRELATION_ID, RequestIdFilter.of(request),
+                AuditMetadata.REQUEST_TIME, clock.instant().toString()));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        R result =
+            commands.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        durability.awaitDurable();
+        return result;
+      } catch (ConcurrencyException conflict) {
+        // Another instance appended to the same aggregate first: decide again on fresh state.
+        if (attempt == ATTEMPTS) {
+          throw new ApiProblem(
+              HttpStatus.CONFLICT, "CONCURRENT_CHANGE", "The resource changed meanwhile; retry.");
+        }
+      } catch (AggregateNotFoundException
+          | IncompatibleAggregateException
+          | UserNotInOrganization e) {
+        throw missing;
+      } catch (UnknownOrganization e) {
+        throw ApiProblem.unknownOrganization();
+      } catch (EmailTaken e) {
+        throw new ApiProblem(
+            HttpStatus.CONFLICT, "EMAIL_TAKEN", "A user with this email address already exists.");
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package com.onix.twofactor.support.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How tokens are validated. With neither {@code jwksUri} nor {@code jwkSetFile} set, the service
+ * uses the local development key under the data directory (created on first start).
+ *
+ * @param issuer the required {@code iss} claim
+ * @param jwksUri the identity provider's JWK set address, in production
+ * @param jwkSetFile a file holding the identity provider's public JWK set, instead of a URI
+ * @param clockSkew tolerance for {@code exp}/{@code nbf} against this machine's clock
+ */
+@ConfigurationProperties("onix.security")
+public record TokenSettings(String issuer, String jwksUri, String jwkSetFile, Duration clockSkew) {
+
+  public TokenSettings {
+    issuer = issuer == null || issuer.isBlank() ? LocalSigningKey.LOCAL_ISSUER : issuer;
+    clockSkew = clockSkew == null ? Duration.ZERO : clockSkew;
+  }
+
+  public boolean usesLocalKey() {
+    return (jwksUri == null || jwksUri.isBlank()) && (jwkSetFile == null || jwkSetFile.isBlank());
+  }
+}

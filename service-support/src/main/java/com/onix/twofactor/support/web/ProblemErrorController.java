@@ -1,0 +1,40 @@
+package com.onix.twofactor.support.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Answers what the servlet container itself rejects (before Spring MVC) as a problem document. */
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+  @RequestMapping("${server.error.path:/error}")
+  ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    HttpStatus status = HttpStatus.resolve(code instanceof Integer value ? value : 500);
+    if (status == null || !status.isError()) {
+      status = HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+    String stableCode =
+        switch (status) {
+          case NOT_FOUND -> "ROUTE_NOT_FOUND";
+          case PAYLOAD_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
+          case UNAUTHORIZED -> "UNAUTHENTICATED";
+          case FORBIDDEN -> "FORBIDDEN";
+          default -> status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL_ERROR";
+        };
+    String detail =
+        status.is4xxClientError()
+            ? "The request could not be handled as sent."
+            : "The service failed to handle the request; it was not applied.";
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(Problems.of(status, stableCode, detail));
+  }
+}

@@ -1,0 +1,3 @@
+package com.onix.twofactor.kernel.organization;
+
+public record OrganizationRegistered(String organizationId, String name) {}
