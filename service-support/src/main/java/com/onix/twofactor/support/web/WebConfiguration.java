@@ -15,7 +15,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** JSON strictness, request ids, the body limit and problem responses for every endpoint. */
 @Configuration(proxyBeanMethods = false)
-@Import({ProblemHandlingAdvice.class, ProblemErrorController.class, ProblemResponseWriter.class})
+@Import({
+  ProblemHandlingAdvice.class,
+  ProblemErrorController.class,
+  ProblemResponseWriter.class,
+  ApiDocumentation.class
+})
 public class WebConfiguration implements WebMvcConfigurer {
 
   @Bean

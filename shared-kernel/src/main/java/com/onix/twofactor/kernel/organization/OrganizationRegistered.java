@@ -1,3 +1,6 @@
 package com.onix.twofactor.kernel.organization;
 
-public record OrganizationRegistered(String organizationId, String name) {}
+import com.onix.twofactor.kernel.audit.OrganizationScoped;
+
+public record OrganizationRegistered(String organizationId, String name)
+    implements OrganizationScoped {}

@@ -1,3 +1,5 @@
 package com.onix.twofactor.kernel.organization;
 
-public record PolicyDisabled(String organizationId) {}
+import com.onix.twofactor.kernel.audit.OrganizationScoped;
+
+public record PolicyDisabled(String organizationId) implements OrganizationScoped {}

@@ -1,8 +1,11 @@
 package com.onix.twofactor.kernel.user;
 
+import com.onix.twofactor.kernel.audit.OrganizationScoped;
+
 public record UserRegistered(
     String userId,
     String organizationId,
     String email,
     String displayName,
-    SignInMethod signInMethod) {}
+    SignInMethod signInMethod)
+    implements OrganizationScoped {}

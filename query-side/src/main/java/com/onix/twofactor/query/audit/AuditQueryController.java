@@ -1,0 +1,159 @@
+package com.onix.twofactor.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.onix.twofactor.query.consistency.ConsistencyGate;
+import com.onix.twofactor.query.organization.OrganizationView;
+import com.onix.twofactor.query.web.Cursor;
+import com.onix.twofactor.support.security.Caller;
+import com.onix.twofactor.support.security.OnixRole;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who did what to whose second factor, and when: an organization's audit history. */
+@RestController
+@SecurityRequirement(name = "bearer")
+public class AuditQueryController {
+
+  static final String NDJSON = "application/x-ndjson";
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1000;
+
+  private final AuditReader reader;
+  private final AuditTrail trail;
+  private final OrganizationView organizations;
+  private final ConsistencyGate consistency;
+  private final ObjectMapper json;
+
+  public AuditQueryController(
+      AuditReader reader,
+      AuditTrail trail,
+      OrganizationView organizations,
+      ConsistencyGate consistency,
+      ObjectMapper json) {
+    this.reader = reader;
+    this.trail = trail;
+    this.organizations = organizations;
+    this.consistency = consistency;
+    this.json = json;
+  }
+
+  public record AuditPage(List<AuditRecord> events, String next) {}
+
+  @Operation(
+      summary = "A page of the organization's audit history, oldest first (AUDITOR, ORG_ADMIN)")
+  @GetMapping(
+      path = "/organizations/{orgId}/audit-events",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public AuditPage page(
+      @PathVariable UUID orgId,
+      @RequestParam(required = false) UUID userId,
+      @RequestParam(required = false) List<String> type,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) String minVersion,
+      Caller caller) {
+    String organizationId = authorize(orgId, caller, minVersion);
+    int pageSize = Cursor.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+    AuditReader.Page page =
+        reader.page(organizationId, after(cursor), pageSize, filter(userId, type, from, to));
+    return new AuditPage(
+        page.events(),
+        page.continueAfter() == null ? null : Cursor.encode(page.continueAfter().toString()));
+  }
+
+  @Operation(summary = "The whole filtered history, one JSON event per line (AUDITOR, ORG_ADMIN)")
+  @GetMapping(path = "/organizations/{orgId}/audit-events", produces = NDJSON)
+  public void export(
+      @PathVariable UUID orgId,
+      @RequestParam(required = false) UUID userId,
+      @RequestParam(required = false) List<String> type,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) String minVersion,
+      Caller caller,
+      HttpServletResponse response)
+      throws IOException {
+    String organizationId = authorize(orgId, caller, minVersion);
+    AuditFilter filter = filter(userId, type, from, to);
+    long after = after(cursor);
+    response.setContentType(NDJSON);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    OutputStream out = response.getOutputStream();
+    try {
+      reader.stream(organizationId, after, filter, event -> writeLine(out, event));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    out.flush();
+  }
+
+  private String authorize(UUID orgId, Caller caller, String minVersion) {
+    String organizationId = orgId.toString();
+    caller.requireForOrganization(organizationId, OnixRole.AUDITOR, OnixRole.ORG_ADMIN);
+    consistency.await(minVersion, trail::appliedVersion);
+    organizations.policyOf(organizationId); // 404 for an organization that does not exist
+    return organizationId;
+  }
+
+  private void writeLine(OutputStream out, AuditRecord event) {
+    try {
+      out.write(json.writeValueAsBytes(event));
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long after(String cursor) {
+    String position = Cursor.decode(cursor);
+    if (position == null) {
+      return 0;
+    }
+    try {
+      long after = Long.parseLong(position);
+      if (after >= 0) {
+        return after;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw Cursor.invalid("cursor", "must be a 'next' value from an earlier page");
+  }
+
+  private static AuditFilter filter(UUID userId, List<String> types, String from, String to) {
+    return new AuditFilter(
+        userId == null ? null : userId.toString(),
+        types == null ? Set.of() : Set.copyOf(types),
+        instant("from", from),
+        instant("to", to));
+  }
+
+  private static Instant instant(String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw Cursor.invalid(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package com.onix.twofactor.query.audit;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import com.onix.twofactor.query.view.ViewStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each organization's history as a dense sequence of positions 1, 2, 3, ...: an event's document is
+ * keyed {@code <orgId>:<position>}, so a page is one {@code $in} lookup of the next positions by
+ * {@code _id}, a key lookup on any store, and a cursor (a position) stays correct while new events
+ * arrive.
+ */
+@Component
+public class AuditTrail {
+
+  private final MongoCollection<Document> events;
+  private final MongoCollection<Document> counters;
+  private final MongoCollection<Document> versions;
+
+  public AuditTrail(ViewStore views) {
+    this.events = views.collection(ViewStore.AUDIT_EVENTS);
+    this.counters = views.collection(ViewStore.AUDIT_COUNTERS);
+    this.versions = views.collection(ViewStore.AUDIT_VERSIONS);
+  }
+
+  /**
+   * Appends an event to its organization's history once: an event already there (a replay) only
+   * makes sure the counter covers it.
+   */
+  public void append(String organizationId, AuditRecord record) {
+    Document existing = events.find(new Document("eventId", record.eventId())).first();
+    long position;
+    if (existing != null) {
+      position = existing.get("position", Number.class).longValue();
+    } else {
+      position = lastPosition(organizationId) + 1;
+      events.insertOne(
+          record
+              .toDocument()
+              .append("_id", key(organizationId, position))
+              .append("position", position));
+    }
+    counters.updateOne(
+        new Document("_id", organizationId),
+        new Document("$max", new Document("last", position)),
+        new UpdateOptions().upsert(true));
+    versions.updateOne(
+        new Document("_id", record.aggregateId()),
+        new Document("$max", new Document("version", record.sequence())),
+        new UpdateOptions().upsert(true));
+  }
+
+  public long lastPosition(String organizationId) {
+    Document counter = counters.find(new Document("_id", organizationId)).first();
+    return counter == null ? 0 : counter.get("last", Number.class).longValue();
+  }
+
+  /** The events at positions {@code after + 1 .. after + count} that exist, in order. */
+  public List<Document> range(String organizationId, long after, int count) {
+    List<String> keys = new ArrayList<>(count);
+    for (long position = after + 1; position <= after + count; position++) {
+      keys.add(key(organizationId, position));
+    }
+    List<Document> found =
+        events.find(new Document("_id", new Document("$in", keys))).into(new ArrayList<>());
+    found.sort(Comparator.comparingLong(event -> event.get("position", Number.class).longValue()));
+    return found;
+  }
+
+  public long appliedVersion(String aggregateId) {
+    Document version = versions.find(new Document("_id", aggregateId)).first();
+    return version == null ? -1 : version.get("version", Number.class).longValue();
+  }
+
+  private static String key(String organizationId, long position) {
+    return organizationId + ":" + position;
+  }
+}

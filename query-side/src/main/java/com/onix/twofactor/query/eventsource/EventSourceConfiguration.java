@@ -1,0 +1,74 @@
+package com.onix.twofactor.query.eventsource;
+
+import com.mongodb.client.MongoClient;
+import com.onix.twofactor.support.store.StoreSettings;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where the projections read from: the command side's event store, tailed by tracking processors
+ * whose positions live in a token store beside it. The query side never appends events.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventSourceConfiguration {
+
+  /** How often a caught-up processor asks the store for new events. */
+  private static final long FETCH_DELAY_MILLIS = 50;
+
+  @Bean
+  MongoTemplate axonMongoTemplate(MongoClient client, StoreSettings settings) {
+    return DefaultMongoTemplate.builder().mongoDatabase(client, settings.database()).build();
+  }
+
+  @Bean
+  EventStorageEngine eventStorageEngine(
+      MongoTemplate template,
+      Serializer serializer,
+      @Qualifier("eventSerializer") Serializer eventSerializer) {
+    return MongoEventStorageEngine.builder()
+        .mongoTemplate(template)
+        .snapshotSerializer(serializer)
+        .eventSerializer(eventSerializer)
+        .build();
+  }
+
+  @Bean
+  EventStore eventStore(EventStorageEngine engine) {
+    return EmbeddedEventStore.builder()
+        .storageEngine(engine)
+        .fetchDelay(FETCH_DELAY_MILLIS)
+        .cachedEvents(1000)
+        .cleanupDelay(10_000)
+        .timeUnit(TimeUnit.MILLISECONDS)
+        .build();
+  }
+
+  @Bean
+  TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
+    return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).build();
+  }
+
+  /**
+   * A projection that fails on an event must stop and retry, not skip it: Axon's default logs the
+   * failure and moves on, which would leave a view silently wrong.
+   */
+  @Autowired
+  void stopOnProjectionFailure(EventProcessingConfigurer processing) {
+    processing.registerDefaultListenerInvocationErrorHandler(
+        configuration -> PropagatingErrorHandler.instance());
+  }
+}

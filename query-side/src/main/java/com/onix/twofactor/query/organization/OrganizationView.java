@@ -1,0 +1,42 @@
+package com.onix.twofactor.query.organization;
+
+import com.mongodb.client.MongoCollection;
+import com.onix.twofactor.query.view.Versioned;
+import com.onix.twofactor.query.view.ViewStore;
+import com.onix.twofactor.support.web.ApiProblem;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/** Reads the organizations view. */
+@Component
+public class OrganizationView {
+
+  private final MongoCollection<Document> organizations;
+
+  public OrganizationView(ViewStore views) {
+    this.organizations = views.collection(ViewStore.ORGANIZATIONS);
+  }
+
+  public record Policy(boolean required, Instant changedAt, String changedBy) {}
+
+  /**
+   * @throws ApiProblem 404 {@code UNKNOWN_ORGANIZATION}
+   */
+  public Policy policyOf(String organizationId) {
+    Document organization = organizations.find(new Document("_id", organizationId)).first();
+    if (organization == null) {
+      throw ApiProblem.unknownOrganization();
+    }
+    Date changedAt = organization.getDate("changedAt");
+    return new Policy(
+        organization.getBoolean("required", false),
+        changedAt == null ? null : changedAt.toInstant(),
+        organization.getString("changedBy"));
+  }
+
+  public long appliedVersion(String organizationId) {
+    return Versioned.appliedVersion(organizations, organizationId);
+  }
+}

@@ -1,0 +1,10 @@
+package com.onix.twofactor.query.user;
+
+/** What a sign-in of this user must do about the second factor; API.md's table, in its order. */
+public enum TwoFactorStatus {
+  EXEMPT,
+  LOCKED,
+  VERIFICATION_REQUIRED,
+  SETUP_REQUIRED,
+  NOT_REQUIRED
+}

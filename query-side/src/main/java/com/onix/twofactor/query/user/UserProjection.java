@@ -1,0 +1,60 @@
+package com.onix.twofactor.query.user;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import com.onix.twofactor.kernel.user.EmailAddress;
+import com.onix.twofactor.kernel.user.SignInMethodChanged;
+import com.onix.twofactor.kernel.user.UserRegistered;
+import com.onix.twofactor.query.view.Versioned;
+import com.onix.twofactor.query.view.ViewStore;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * One document per user with the state the admin pages and the sign-in page read, plus the
+ * email-to-user lookup the sign-in page starts from.
+ */
+@Component
+@ProcessingGroup("projections")
+public class UserProjection {
+
+  private final MongoCollection<Document> users;
+  private final MongoCollection<Document> emails;
+
+  public UserProjection(ViewStore views) {
+    this.users = views.collection(ViewStore.USERS);
+    this.emails = views.collection(ViewStore.USER_EMAILS);
+  }
+
+  @EventHandler
+  void on(UserRegistered event, @SequenceNumber long sequence) {
+    String emailKey = new EmailAddress(event.email()).uniquenessKey();
+    emails.replaceOne(
+        new Document("_id", emailKey),
+        new Document("_id", emailKey).append("userId", event.userId()),
+        new ReplaceOptions().upsert(true));
+    Versioned.create(
+        users,
+        event.userId(),
+        sequence,
+        new Document("organizationId", event.organizationId())
+            .append("email", event.email())
+            .append("emailKey", emailKey)
+            .append("displayName", event.displayName())
+            .append("signInMethod", event.signInMethod().name())
+            .append(UserDocument.ENROLLMENT, Enrollment.NONE.name())
+            .append("enrolledAt", null)
+            .append("lastVerifiedAt", null)
+            .append("accessCode", null)
+            .append("lockedUntil", null));
+  }
+
+  @EventHandler
+  void on(SignInMethodChanged event, @SequenceNumber long sequence) {
+    Versioned.update(
+        users, event.userId(), sequence, new Document("signInMethod", event.signInMethod().name()));
+  }
+}

@@ -1,0 +1,57 @@
+package com.onix.twofactor.query.view;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.onix.twofactor.support.store.StoreSettings;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The view collections. Every document is keyed by {@code _id} on what it is looked up by, so a
+ * query is a key lookup on the embedded store too, which serves nothing else from an index. The
+ * {@value #PREFIX} prefix marks what a rebuild may drop.
+ */
+@Component
+public class ViewStore {
+
+  public static final String PREFIX = "view_";
+  public static final String ORGANIZATIONS = PREFIX + "organizations";
+  public static final String USERS = PREFIX + "users";
+  public static final String USER_EMAILS = PREFIX + "user_emails";
+  public static final String AUDIT_EVENTS = PREFIX + "audit_events";
+  public static final String AUDIT_COUNTERS = PREFIX + "audit_counters";
+  public static final String AUDIT_VERSIONS = PREFIX + "audit_versions";
+
+  private final MongoDatabase database;
+
+  public ViewStore(MongoDatabase database, StoreSettings settings) {
+    this.database = database;
+    createIndexes(settings.embedded());
+  }
+
+  public MongoCollection<Document> collection(String name) {
+    return database.getCollection(name);
+  }
+
+  private void createIndexes(boolean embedded) {
+    // Unique: the embedded store serves an exact match on these keys from the index.
+    collection(AUDIT_EVENTS)
+        .createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+    if (!embedded) {
+      // Range scans that only a real MongoDB answers from an index; on the embedded store a
+      // non-unique index costs a full pass at every start and serves nothing.
+      collection(USERS)
+          .createIndex(
+              Indexes.ascending("organizationId", "emailKey"), new IndexOptions().unique(true));
+    }
+  }
+
+  public List<String> viewCollections() {
+    return database.listCollectionNames().into(new java.util.ArrayList<>()).stream()
+        .filter(name -> name.startsWith(PREFIX))
+        .toList();
+  }
+}

@@ -1,0 +1,49 @@
+package com.onix.twofactor.query.web;
+
+import com.onix.twofactor.support.web.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** Opaque page cursors: the position after which the next page starts, base64url-encoded. */
+public final class Cursor {
+
+  private Cursor() {}
+
+  public static String encode(String position) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(position.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * @return the position, or null for no cursor
+   */
+  public static String decode(String cursor) {
+    if (cursor == null) {
+      return null;
+    }
+    try {
+      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw invalid("cursor", "must be a 'next' value from an earlier page");
+    }
+  }
+
+  /** Checks a {@code limit} parameter: absent means {@code fallback}. */
+  public static int limit(Integer limit, int fallback, int max) {
+    if (limit == null) {
+      return fallback;
+    }
+    if (limit < 1 || limit > max) {
+      throw invalid("limit", "must be between 1 and " + max);
+    }
+    return limit;
+  }
+
+  public static ApiProblem invalid(String field, String message) {
+    return ApiProblem.invalidRequest("Invalid value for: " + field + ".")
+        .with("errors", List.of(Map.of("field", field, "message", message)));
+  }
+}

@@ -1,0 +1,68 @@
+package com.onix.twofactor.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One installation of the service on the embedded store: a data directory and the ports both
+ * services use, which outlive the processes so a restart finds the same data.
+ */
+final class OnixInstallation {
+
+  final Path dataDirectory;
+  final int commandPort;
+  final int queryPort;
+  final int storePort;
+
+  OnixInstallation(Path dataDirectory) throws IOException {
+    this.dataDirectory = dataDirectory;
+    this.commandPort = ServiceProcess.freePort();
+    this.queryPort = ServiceProcess.freePort();
+    this.storePort = ServiceProcess.freePort();
+  }
+
+  Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("ONIX_DATA_DIR", dataDirectory.toString());
+    env.put("ONIX_COMMAND_PORT", Integer.toString(commandPort));
+    env.put("ONIX_QUERY_PORT", Integer.toString(queryPort));
+    env.put("ONIX_EMBEDDED_STORE_PORT", Integer.toString(storePort));
+    env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+    return env;
+  }
+
+  ServiceProcess startCommandSide() throws IOException, InterruptedException {
+    return ServiceProcess.start(
+        "command-side", ServiceProcess.COMMAND_JAR, commandPort, environment());
+  }
+
+  ServiceProcess startQuerySide() throws IOException, InterruptedException {
+    return ServiceProcess.start("query-side", ServiceProcess.QUERY_JAR, queryPort, environment());
+  }
+
+  /** What {@code ./onix token ...} prints, through the same entry point. */
+  String token(String... options) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(ServiceProcess.COMMAND_JAR.toString());
+    command.add("token");
+    command.addAll(List.of(options));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment());
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException(
+          "token failed: "
+              + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+    return out.strip();
+  }
+}
