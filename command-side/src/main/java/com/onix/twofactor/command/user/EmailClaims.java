@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.onix.twofactor.command.refusal.CommandRefused;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public class EmailClaims {
    * Claims {@code emailKey} for {@code userId}.
    *
    * @param registered tells whether a user id belongs to a registered user
-   * @throws EmailTaken if another user holds it
+   * @throws CommandRefused {@code EMAIL_TAKEN} if another user holds it
    */
   public void claim(String emailKey, String userId, Predicate<String> registered) {
     Instant now = clock.instant();
@@ -68,7 +69,7 @@ public class EmailClaims {
                     claimDocument(emailKey, userId, now))
                 .getModifiedCount()
             == 0) {
-      throw new EmailTaken();
+      throw CommandRefused.emailTaken();
     }
   }
 

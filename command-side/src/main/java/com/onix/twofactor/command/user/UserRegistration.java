@@ -1,7 +1,7 @@
 package com.onix.twofactor.command.user;
 
 import com.onix.twofactor.command.organization.OrganizationPolicy;
-import com.onix.twofactor.command.organization.UnknownOrganization;
+import com.onix.twofactor.command.refusal.CommandRefused;
 import com.onix.twofactor.kernel.user.EmailAddress;
 import com.onix.twofactor.kernel.user.RegisterUser;
 import org.axonframework.commandhandling.CommandHandler;
@@ -50,7 +50,7 @@ public class UserRegistration {
     try {
       organizations.load(organizationId);
     } catch (AggregateNotFoundException e) {
-      throw new UnknownOrganization();
+      throw CommandRefused.unknownOrganization();
     }
   }
 }

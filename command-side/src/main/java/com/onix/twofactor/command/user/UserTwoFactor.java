@@ -2,11 +2,34 @@ package com.onix.twofactor.command.user;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.onix.twofactor.command.refusal.CommandRefused;
+import com.onix.twofactor.command.twofactor.Lockout;
+import com.onix.twofactor.command.twofactor.Totp;
+import com.onix.twofactor.command.twofactor.TotpSecrets;
+import com.onix.twofactor.command.twofactor.TotpSecrets.IssuedSecret;
+import com.onix.twofactor.kernel.twofactor.ConfirmTwoFactorSetup;
+import com.onix.twofactor.kernel.twofactor.RejectionReason;
+import com.onix.twofactor.kernel.twofactor.ResetTwoFactor;
+import com.onix.twofactor.kernel.twofactor.SecondFactorRejected;
+import com.onix.twofactor.kernel.twofactor.SecondFactorVerified;
+import com.onix.twofactor.kernel.twofactor.SetupSecret;
+import com.onix.twofactor.kernel.twofactor.StartTwoFactorSetup;
+import com.onix.twofactor.kernel.twofactor.TwoFactorLocked;
+import com.onix.twofactor.kernel.twofactor.TwoFactorReset;
+import com.onix.twofactor.kernel.twofactor.TwoFactorSetupCompleted;
+import com.onix.twofactor.kernel.twofactor.TwoFactorSetupStarted;
+import com.onix.twofactor.kernel.twofactor.VerificationMethod;
+import com.onix.twofactor.kernel.twofactor.VerificationOutcome;
+import com.onix.twofactor.kernel.twofactor.VerifySecondFactor;
 import com.onix.twofactor.kernel.user.ChangeSignInMethod;
 import com.onix.twofactor.kernel.user.RegisterUser;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.kernel.user.SignInMethodChanged;
 import com.onix.twofactor.kernel.user.UserRegistered;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -14,15 +37,30 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One user's second factor. Created by {@link UserRegistration}, which checks what this aggregate
- * cannot see: that the organization exists and that nobody else has the email.
+ * One user's second factor: enrollment of an authenticator app, verification at sign-in with replay
+ * protection and lockout, and reset. Created by {@link UserRegistration}, which checks what this
+ * aggregate cannot see: that the organization exists and that nobody else has the email.
  */
 @Aggregate(cache = "aggregateCache")
 public class UserTwoFactor {
 
+  private enum Enrollment {
+    NONE,
+    PENDING,
+    ACTIVE
+  }
+
   @AggregateIdentifier private String userId;
   private String organizationId;
+  private String email;
   private SignInMethod signInMethod;
+  private Enrollment enrollment = Enrollment.NONE;
+  private String keyId;
+  private String encryptedSecret;
+  private long lastAcceptedStep = Long.MIN_VALUE;
+  private int consecutiveFailures;
+  private int locks;
+  private Instant lockedUntil;
 
   protected UserTwoFactor() {}
 
@@ -45,10 +83,114 @@ public class UserTwoFactor {
     return AggregateLifecycle.getVersion();
   }
 
-  /** An admin of another organization must not learn that this user exists. */
+  /** A fresh secret, replacing a pending one (whose key is destroyed with it). */
+  @CommandHandler
+  public SetupSecret handle(StartTwoFactorSetup command, TotpSecrets secrets) {
+    requireTwoFactorApplies();
+    if (enrollment == Enrollment.ACTIVE) {
+      throw CommandRefused.alreadyEnrolled();
+    }
+    if (keyId != null) {
+      secrets.destroy(keyId);
+    }
+    IssuedSecret issued = secrets.issue(userId);
+    apply(
+        new TwoFactorSetupStarted(
+            userId, organizationId, issued.keyId(), issued.encryptedSecret()));
+    return new SetupSecret(issued.base32(), email, AggregateLifecycle.getVersion());
+  }
+
+  /** A wrong code changes nothing and does not count toward the lockout. */
+  @CommandHandler
+  public long handle(ConfirmTwoFactorSetup command, TotpSecrets secrets, Clock clock) {
+    requireTwoFactorApplies();
+    if (enrollment == Enrollment.ACTIVE) {
+      throw CommandRefused.alreadyEnrolled();
+    }
+    if (enrollment != Enrollment.PENDING) {
+      throw CommandRefused.noPendingSetup();
+    }
+    byte[] secret = secret(secrets).orElseThrow(CommandRefused::noPendingSetup);
+    OptionalLong step = Totp.matchingStep(secret, command.code(), clock.instant());
+    if (step.isEmpty()) {
+      throw CommandRefused.invalidCode();
+    }
+    apply(new TwoFactorSetupCompleted(userId, organizationId, step.getAsLong()));
+    return AggregateLifecycle.getVersion();
+  }
+
+  /**
+   * Checks a sign-in's code. While locked, the code is not even looked at. A rejection is recorded
+   * as an event and returned, not thrown, so that the record stays.
+   */
+  @CommandHandler
+  public VerificationOutcome handle(VerifySecondFactor command, TotpSecrets secrets, Clock clock) {
+    Instant now = clock.instant();
+    VerificationMethod method = command.method();
+    if (lockedUntil != null && now.isBefore(lockedUntil)) {
+      return VerificationOutcome.locked(method, lockedUntil, AggregateLifecycle.getVersion());
+    }
+    if (method == VerificationMethod.ACCESS_CODE) {
+      return reject(method, RejectionReason.NO_ACTIVE_ACCESS_CODE, now);
+    }
+    if (enrollment != Enrollment.ACTIVE || signInMethod == SignInMethod.ENTRA_ID) {
+      return reject(method, RejectionReason.NOT_ENROLLED, now);
+    }
+    Optional<byte[]> secret = secret(secrets);
+    if (secret.isEmpty()) {
+      return reject(method, RejectionReason.NOT_ENROLLED, now);
+    }
+    OptionalLong step = Totp.matchingStep(secret.get(), command.code(), now);
+    if (step.isEmpty()) {
+      return reject(method, RejectionReason.WRONG_CODE, now);
+    }
+    if (step.getAsLong() <= lastAcceptedStep) {
+      return reject(method, RejectionReason.REPLAYED_CODE, now);
+    }
+    apply(new SecondFactorVerified(userId, organizationId, method, step.getAsLong()));
+    return VerificationOutcome.verified(method, AggregateLifecycle.getVersion());
+  }
+
+  /** Enrollment gone, lockout cleared, and the secret's key destroyed before anything else. */
+  @CommandHandler
+  public long handle(ResetTwoFactor command, TotpSecrets secrets) {
+    requireMemberOf(command.organizationId());
+    String destroyed = keyId;
+    if (destroyed != null) {
+      secrets.destroy(destroyed);
+    }
+    apply(
+        new TwoFactorReset(userId, organizationId, command.adminId(), command.reason(), destroyed));
+    return AggregateLifecycle.getVersion();
+  }
+
+  private VerificationOutcome reject(
+      VerificationMethod method, RejectionReason reason, Instant now) {
+    int failures = consecutiveFailures + 1;
+    apply(new SecondFactorRejected(userId, organizationId, method, reason, failures));
+    if (failures >= Lockout.FAILURES_BEFORE_LOCK) {
+      int lockNumber = locks + 1;
+      Instant until = now.plus(Lockout.durationOf(lockNumber));
+      apply(new TwoFactorLocked(userId, organizationId, until, lockNumber));
+      return VerificationOutcome.locked(method, until, AggregateLifecycle.getVersion());
+    }
+    return VerificationOutcome.rejected(
+        method, reason, Lockout.remainingAttempts(failures), AggregateLifecycle.getVersion());
+  }
+
+  private Optional<byte[]> secret(TotpSecrets secrets) {
+    return keyId == null ? Optional.empty() : secrets.reveal(userId, keyId, encryptedSecret);
+  }
+
   private void requireMemberOf(String organization) {
     if (!organizationId.equals(organization)) {
-      throw new UserNotInOrganization();
+      throw CommandRefused.unknownUser();
+    }
+  }
+
+  private void requireTwoFactorApplies() {
+    if (signInMethod == SignInMethod.ENTRA_ID) {
+      throw CommandRefused.twoFactorExempt();
     }
   }
 
@@ -56,11 +198,58 @@ public class UserTwoFactor {
   void on(UserRegistered event) {
     userId = event.userId();
     organizationId = event.organizationId();
+    email = event.email();
     signInMethod = event.signInMethod();
   }
 
   @EventSourcingHandler
   void on(SignInMethodChanged event) {
     signInMethod = event.signInMethod();
+  }
+
+  @EventSourcingHandler
+  void on(TwoFactorSetupStarted event) {
+    enrollment = Enrollment.PENDING;
+    keyId = event.keyId();
+    encryptedSecret = event.encryptedSecret();
+  }
+
+  @EventSourcingHandler
+  void on(TwoFactorSetupCompleted event) {
+    enrollment = Enrollment.ACTIVE;
+    lastAcceptedStep = Math.max(lastAcceptedStep, event.timeStep());
+  }
+
+  @EventSourcingHandler
+  void on(SecondFactorVerified event) {
+    lastAcceptedStep = Math.max(lastAcceptedStep, event.timeStep());
+    clearLockout();
+  }
+
+  @EventSourcingHandler
+  void on(SecondFactorRejected event) {
+    consecutiveFailures = event.consecutiveFailures();
+  }
+
+  @EventSourcingHandler
+  void on(TwoFactorLocked event) {
+    lockedUntil = event.until();
+    locks = event.lockNumber();
+    consecutiveFailures = 0;
+  }
+
+  @EventSourcingHandler
+  void on(TwoFactorReset event) {
+    enrollment = Enrollment.NONE;
+    keyId = null;
+    encryptedSecret = null;
+    lastAcceptedStep = Long.MIN_VALUE;
+    clearLockout();
+  }
+
+  private void clearLockout() {
+    consecutiveFailures = 0;
+    locks = 0;
+    lockedUntil = null;
   }
 }

@@ -1,9 +1,7 @@
 package com.onix.twofactor.command.web;
 
-import com.onix.twofactor.command.organization.UnknownOrganization;
+import com.onix.twofactor.command.refusal.CommandRefused;
 import com.onix.twofactor.command.store.StoreDurability;
-import com.onix.twofactor.command.user.EmailTaken;
-import com.onix.twofactor.command.user.UserNotInOrganization;
 import com.onix.twofactor.kernel.audit.AuditMetadata;
 import com.onix.twofactor.support.security.Caller;
 import com.onix.twofactor.support.web.ApiProblem;
@@ -65,16 +63,19 @@ public class CommandDispatcher {
           throw new ApiProblem(
               HttpStatus.CONFLICT, "CONCURRENT_CHANGE", "The resource changed meanwhile; retry.");
         }
-      } catch (AggregateNotFoundException
-          | IncompatibleAggregateException
-          | UserNotInOrganization e) {
+      } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
         throw missing;
-      } catch (UnknownOrganization e) {
-        throw ApiProblem.unknownOrganization();
-      } catch (EmailTaken e) {
-        throw new ApiProblem(
-            HttpStatus.CONFLICT, "EMAIL_TAKEN", "A user with this email address already exists.");
+      } catch (CommandRefused refused) {
+        throw new ApiProblem(statusOf(refused.kind()), refused.code(), refused.getMessage());
       }
     }
+  }
+
+  private static HttpStatus statusOf(CommandRefused.Kind kind) {
+    return switch (kind) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+    };
   }
 }

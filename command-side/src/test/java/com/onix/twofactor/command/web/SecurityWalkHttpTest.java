@@ -1,0 +1,204 @@
+package com.onix.twofactor.command.web;
+
+import static com.onix.twofactor.command.testing.ProblemAssertions.assertProblemDocument;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.onix.twofactor.command.testing.CommandSideIntegrationTest;
+import com.onix.twofactor.command.testing.Json;
+import com.onix.twofactor.command.testing.Response;
+import com.onix.twofactor.command.testing.Tokens;
+import com.onix.twofactor.support.security.OnixRole;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every command endpoint against every kind of bad credential. Each request is otherwise perfect
+ * (valid body, existing resources, the right role and organization in the claims), so that the
+ * credential is the only thing that can make it fail, as the {@code VALID} control case shows.
+ */
+class SecurityWalkHttpTest extends CommandSideIntegrationTest {
+
+  /** The resources one request works on: a fresh organization with a user, and another org. */
+  record Target(String organizationId, String userId, String otherOrganizationId) {}
+
+  enum Endpoint {
+    REGISTER_ORGANIZATION("POST", OnixRole.PLATFORM_OPERATOR) {
+      @Override
+      String path(Target t) {
+        return "/organizations";
+      }
+
+      @Override
+      String body() {
+        return Json.of("name", "Walk " + UUID.randomUUID());
+      }
+    },
+    REGISTER_USER("POST", OnixRole.ORG_ADMIN) {
+      @Override
+      String path(Target t) {
+        return "/organizations/" + t.organizationId() + "/users";
+      }
+
+      @Override
+      String body() {
+        return Json.of(
+            "email",
+            "walk-" + UUID.randomUUID() + "@example.org",
+            "displayName",
+            "Walker",
+            "signInMethod",
+            "PASSWORD");
+      }
+    },
+    CHANGE_SIGN_IN_METHOD("PUT", OnixRole.ORG_ADMIN) {
+      @Override
+      String path(Target t) {
+        return "/organizations/" + t.organizationId() + "/users/" + t.userId() + "/sign-in-method";
+      }
+
+      @Override
+      String body() {
+        return Json.of("signInMethod", "ENTRA_ID");
+      }
+
+      @Override
+      String changedAggregate(Target t) {
+        return t.userId();
+      }
+    },
+    SET_TWO_FACTOR_POLICY("PUT", OnixRole.ORG_ADMIN) {
+      @Override
+      String path(Target t) {
+        return "/organizations/" + t.organizationId() + "/two-factor-policy";
+      }
+
+      @Override
+      String body() {
+        return Json.of("required", true);
+      }
+
+      @Override
+      String changedAggregate(Target t) {
+        return t.organizationId();
+      }
+    };
+
+    final String method;
+    final OnixRole role;
+
+    Endpoint(String method, OnixRole role) {
+      this.method = method;
+      this.role = role;
+    }
+
+    abstract String path(Target t);
+
+    abstract String body();
+
+    /** The aggregate a successful request appends to, where the test can know it. */
+    String changedAggregate(Target t) {
+      return null;
+    }
+
+    /** The organization the role is scoped to, for org-scoped roles. */
+    String organizationFor(Target t) {
+      return role.organizationScoped() ? t.organizationId() : null;
+    }
+
+    OnixRole[] everyOtherRole() {
+      Set<OnixRole> others = EnumSet.allOf(OnixRole.class);
+      others.remove(role);
+      return others.toArray(OnixRole[]::new);
+    }
+  }
+
+  enum Credential {
+    VALID(2),
+    NONE(401),
+    MALFORMED(401),
+    ALG_NONE(401),
+    HMAC_WITH_PUBLIC_KEY(401),
+    SIGNED_BY_ANOTHER_KEY(401),
+    EXPIRED(401),
+    FOREIGN_ISSUER(401),
+    NO_SUBJECT(401),
+    WITHOUT_THE_ROLE(403),
+    ORG_ADMIN_OF_ANOTHER_ORGANIZATION(403);
+
+    /** The expected status, or 2 for "any 2xx". */
+    final int expected;
+
+    Credential(int expected) {
+      this.expected = expected;
+    }
+
+    String token(Tokens tokens, Endpoint endpoint, Target target) {
+      String sub = "walker-1";
+      String org = endpoint.organizationFor(target);
+      OnixRole role = endpoint.role;
+      return switch (this) {
+        case VALID -> tokens.mint(sub, org, role);
+        case NONE -> null;
+        case MALFORMED -> "abc";
+        case ALG_NONE -> tokens.unsigned(sub, org, role);
+        case HMAC_WITH_PUBLIC_KEY -> tokens.hmacWithThePublicKey(sub, org, role);
+        case SIGNED_BY_ANOTHER_KEY -> tokens.signedByAnotherKey(sub, org, role);
+        case EXPIRED -> tokens.expired(sub, org, role);
+        case FOREIGN_ISSUER -> tokens.fromIssuer("https://idp.example.com", sub, org, role);
+        case NO_SUBJECT -> tokens.withoutSubject(org, role);
+        case WITHOUT_THE_ROLE ->
+            tokens.mint(sub, target.organizationId(), endpoint.everyOtherRole());
+        case ORG_ADMIN_OF_ANOTHER_ORGANIZATION ->
+            tokens.mint(sub, target.otherOrganizationId(), OnixRole.ORG_ADMIN);
+      };
+    }
+  }
+
+  static Stream<Arguments> everyEndpointWithEveryCredential() {
+    return Arrays.stream(Endpoint.values())
+        .flatMap(e -> Arrays.stream(Credential.values()).map(c -> Arguments.of(e, c)));
+  }
+
+  @ParameterizedTest(name = "{0} with {1} token")
+  @MethodSource("everyEndpointWithEveryCredential")
+  void onlyAValidTokenWithTheRightRoleGetsThrough(Endpoint endpoint, Credential credential) {
+    String organizationId = registerOrganization();
+    Target target =
+        new Target(organizationId, registerUser(organizationId), registerOrganization());
+    String changed = endpoint.changedAggregate(target);
+    long eventsBefore = changed == null ? 0 : storedEvents(changed).size();
+
+    Response answer =
+        http.method(endpoint.method, endpoint.path(target))
+            .token(credential.token(tokens, endpoint, target))
+            .json(endpoint.body())
+            .send();
+
+    if (credential == Credential.VALID) {
+      assertThat(answer.status()).as("%s", answer).isBetween(200, 299);
+      if (changed != null) {
+        assertThat(storedEvents(changed)).hasSize((int) eventsBefore + 1);
+      }
+      return;
+    }
+    if (credential == Credential.ORG_ADMIN_OF_ANOTHER_ORGANIZATION) {
+      // API.md: "403 or 404"; never a hint that the resource exists.
+      assertThat(answer.status()).as("%s", answer).isIn(403, 404);
+    } else {
+      assertThat(answer.status()).as("%s", answer).isEqualTo(credential.expected);
+    }
+    assertProblemDocument(answer);
+    if (answer.status() == 401) {
+      assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+    if (changed != null) {
+      assertThat(storedEvents(changed)).hasSize((int) eventsBefore);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package com.onix.twofactor.query;
+
+import static com.onix.twofactor.query.testing.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.onix.twofactor.query.testing.QueryClient;
+import com.onix.twofactor.query.testing.QuerySideIntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Every error is a problem document with a stable code, also those Spring itself raises. */
+class ErrorResponsesTest extends QuerySideIntegrationTest {
+
+  @Test
+  void unknownRouteIsRouteNotFound() {
+    String org = newOrganization();
+
+    QueryClient.Reply reply =
+        api.get("/organizations/" + org + "/nothing-here", tokens.orgAdmin(org));
+
+    assertProblem(reply, 404, "ROUTE_NOT_FOUND");
+  }
+
+  @Test
+  void writeMethodOnAQueryIsMethodNotAllowed() {
+    String org = newOrganization();
+
+    QueryClient.Reply reply =
+        api.send(
+            "DELETE",
+            "/organizations/" + org + "/two-factor-policy",
+            "Bearer " + tokens.orgAdmin(org),
+            QueryClient.JSON);
+
+    assertProblem(reply, 405, "METHOD_NOT_ALLOWED");
+    assertThat(reply.headers().firstValue("Allow"))
+        .hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+  }
+
+  @Test
+  void unacceptableMediaTypeIsNotAcceptable() {
+    String org = newOrganization();
+
+    QueryClient.Reply reply =
+        api.get(
+            "/organizations/" + org + "/two-factor-policy",
+            "Bearer " + tokens.orgAdmin(org),
+            "text/html");
+
+    assertProblem(reply, 406, "NOT_ACCEPTABLE");
+  }
+
+  @Test
+  void organizationIdThatIsNotAUuidIsInvalidId() {
+    QueryClient.Reply reply =
+        api.get("/organizations/not-a-uuid/two-factor-policy", tokens.orgAdmin("not-a-uuid"));
+
+    assertProblem(reply, 400, "INVALID_ID");
+  }
+
+  @Test
+  void userIdThatIsNotAUuidIsInvalidId() {
+    String org = newOrganization();
+
+    QueryClient.Reply reply =
+        api.get("/organizations/" + org + "/users/1-2-3-4-5", tokens.orgAdmin(org));
+
+    assertProblem(reply, 400, "INVALID_ID");
+  }
+
+  @Test
+  void requestIdIsEchoed() {
+    String requestId = "req-" + UUID.randomUUID();
+
+    QueryClient.Reply reply =
+        api.send(
+            "GET",
+            "/sign-in/requirements",
+            "Bearer " + tokens.signInService(),
+            QueryClient.JSON,
+            "X-Request-Id",
+            requestId);
+
+    assertThat(reply.headers().firstValue("X-Request-Id")).hasValue(requestId);
+  }
+
+  @Test
+  void generatedRequestIdIsEchoedWhenNoneIsSent() {
+    QueryClient.Reply reply = api.get("/actuator/health", null);
+
+    assertThat(reply.headers().firstValue("X-Request-Id"))
+        .hasValueSatisfying(id -> assertThat(id).isNotBlank());
+  }
+
+  @Test
+  void refusalsEchoTheRequestIdToo() {
+    QueryClient.Reply reply =
+        api.send(
+            "GET",
+            "/sign-in/requirements?email=a%40b.org",
+            null,
+            QueryClient.JSON,
+            "X-Request-Id",
+            "r-1");
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.headers().firstValue("X-Request-Id")).hasValue("r-1");
+  }
+}

@@ -1,0 +1,7 @@
+package com.onix.twofactor.kernel.twofactor;
+
+/** How a sign-in proves the second factor. */
+public enum VerificationMethod {
+  TOTP,
+  ACCESS_CODE
+}

@@ -1,0 +1,37 @@
+package com.onix.twofactor.kernel.twofactor;
+
+import java.time.Instant;
+
+/**
+ * The answer to a {@link VerifySecondFactor}. A rejection is a result, not an exception, so that
+ * the events recording it are stored rather than rolled back.
+ *
+ * @param rejection null when verified or locked
+ * @param remainingAttempts further failures allowed before the lock, for a rejection
+ * @param lockedUntil set when verification is locked now
+ */
+public record VerificationOutcome(
+    boolean verified,
+    VerificationMethod method,
+    RejectionReason rejection,
+    int remainingAttempts,
+    Instant lockedUntil,
+    long version) {
+
+  public static VerificationOutcome verified(VerificationMethod method, long version) {
+    return new VerificationOutcome(true, method, null, 0, null, version);
+  }
+
+  public static VerificationOutcome rejected(
+      VerificationMethod method, RejectionReason reason, int remainingAttempts, long version) {
+    return new VerificationOutcome(false, method, reason, remainingAttempts, null, version);
+  }
+
+  public static VerificationOutcome locked(VerificationMethod method, Instant until, long version) {
+    return new VerificationOutcome(false, method, null, 0, until, version);
+  }
+
+  public boolean locked() {
+    return lockedUntil != null;
+  }
+}
