@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** A small JSON client of both services, as the admin pages or the sign-in page would use. */
 final class Api {
@@ -16,6 +18,9 @@ final class Api {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** Every response seen, as "<method> <path> -> <body>", for tests that search them. */
+  static final Queue<String> SEEN = new ConcurrentLinkedQueue<>();
 
   record Answer(int status, JsonNode body, HttpResponse<String> raw) {
     String header(String name) {
