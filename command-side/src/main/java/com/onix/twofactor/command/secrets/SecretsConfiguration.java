@@ -16,6 +16,6 @@ public class SecretsConfiguration {
       @Value("${onix.master-key:}") String masterKey,
       @Value("${onix.data-dir}") Path dataDirectory,
       Clock clock) {
-    return new DataKeyStore(database, MasterKey.load(masterKey, dataDirectory), clock);
+    return new MongoDataKeyStore(database, MasterKey.load(masterKey, dataDirectory), clock);
   }
 }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -106,6 +107,38 @@ public final class Tokens {
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Signed by the service's key, but only valid ten minutes from now ({@code nbf}). */
+  public String notYetValid(String subject, String organizationId, OnixRole... roles) {
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder(claims(subject, organizationId, roles))
+            .notBeforeTime(Date.from(Instant.now().plusSeconds(600)))
+            .build();
+    try {
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A genuine token for a role-less caller whose claims were then swapped for ones with the roles,
+   * keeping the original signature.
+   */
+  public String tampered(String subject, String organizationId, OnixRole... roles) {
+    String genuine = mint(subject, organizationId);
+    String[] parts = genuine.split("\\.");
+    String forgedClaims =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                claims(subject, organizationId, roles).toString().getBytes(StandardCharsets.UTF_8));
+    return parts[0] + "." + forgedClaims + "." + parts[2];
   }
 
   private static JWTClaimsSet claims(String subject, String organizationId, OnixRole... roles) {

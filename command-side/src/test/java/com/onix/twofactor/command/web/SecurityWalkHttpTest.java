@@ -3,6 +3,7 @@ package com.onix.twofactor.command.web;
 import static com.onix.twofactor.command.testing.ProblemAssertions.assertProblemDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.onix.twofactor.command.testing.CommandSideIntegrationTest;
 import com.onix.twofactor.command.testing.Json;
 import com.onix.twofactor.command.testing.Response;
@@ -11,11 +12,17 @@ import com.onix.twofactor.support.security.OnixRole;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every command endpoint against every kind of bad credential. Each request is otherwise perfect
@@ -28,7 +35,7 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
   record Target(String organizationId, String userId, String otherOrganizationId) {}
 
   enum Endpoint {
-    REGISTER_ORGANIZATION("POST", OnixRole.PLATFORM_OPERATOR) {
+    REGISTER_ORGANIZATION("POST", "/organizations", OnixRole.PLATFORM_OPERATOR) {
       @Override
       String path(Target t) {
         return "/organizations";
@@ -39,7 +46,7 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
         return Json.of("name", "Walk " + UUID.randomUUID());
       }
     },
-    REGISTER_USER("POST", OnixRole.ORG_ADMIN) {
+    REGISTER_USER("POST", "/organizations/{orgId}/users", OnixRole.ORG_ADMIN) {
       @Override
       String path(Target t) {
         return "/organizations/" + t.organizationId() + "/users";
@@ -56,7 +63,8 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
             "PASSWORD");
       }
     },
-    CHANGE_SIGN_IN_METHOD("PUT", OnixRole.ORG_ADMIN) {
+    CHANGE_SIGN_IN_METHOD(
+        "PUT", "/organizations/{orgId}/users/{userId}/sign-in-method", OnixRole.ORG_ADMIN) {
       @Override
       String path(Target t) {
         return "/organizations/" + t.organizationId() + "/users/" + t.userId() + "/sign-in-method";
@@ -72,7 +80,7 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
         return t.userId();
       }
     },
-    SET_TWO_FACTOR_POLICY("PUT", OnixRole.ORG_ADMIN) {
+    SET_TWO_FACTOR_POLICY("PUT", "/organizations/{orgId}/two-factor-policy", OnixRole.ORG_ADMIN) {
       @Override
       String path(Target t) {
         return "/organizations/" + t.organizationId() + "/two-factor-policy";
@@ -90,10 +98,12 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
     };
 
     final String method;
+    final String pattern;
     final OnixRole role;
 
-    Endpoint(String method, OnixRole role) {
+    Endpoint(String method, String pattern, OnixRole role) {
       this.method = method;
+      this.pattern = pattern;
       this.role = role;
     }
 
@@ -126,6 +136,8 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
     HMAC_WITH_PUBLIC_KEY(401),
     SIGNED_BY_ANOTHER_KEY(401),
     EXPIRED(401),
+    NOT_YET_VALID(401),
+    TAMPERED_CLAIMS(401),
     FOREIGN_ISSUER(401),
     NO_SUBJECT(401),
     WITHOUT_THE_ROLE(403),
@@ -150,6 +162,8 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
         case HMAC_WITH_PUBLIC_KEY -> tokens.hmacWithThePublicKey(sub, org, role);
         case SIGNED_BY_ANOTHER_KEY -> tokens.signedByAnotherKey(sub, org, role);
         case EXPIRED -> tokens.expired(sub, org, role);
+        case NOT_YET_VALID -> tokens.notYetValid(sub, org, role);
+        case TAMPERED_CLAIMS -> tokens.tampered(sub, org, role);
         case FOREIGN_ISSUER -> tokens.fromIssuer("https://idp.example.com", sub, org, role);
         case NO_SUBJECT -> tokens.withoutSubject(org, role);
         case WITHOUT_THE_ROLE ->
@@ -158,6 +172,38 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
             tokens.mint(sub, target.otherOrganizationId(), OnixRole.ORG_ADMIN);
       };
     }
+  }
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  private RequestMappingHandlerMapping mappings;
+
+  /** A new endpoint must join the walk: this lists the service's own mappings against it. */
+  @Test
+  void theWalkCoversEveryCommandEndpointOfTheService() {
+    Set<String> served = new TreeSet<>();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) -> {
+              if (!handler
+                  .getBeanType()
+                  .getPackageName()
+                  .startsWith("com.onix.twofactor.command")) {
+                return;
+              }
+              for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                for (String pattern : info.getPatternValues()) {
+                  served.add(method.name() + " " + pattern);
+                }
+              }
+            });
+    Set<String> walked = new TreeSet<>();
+    for (Endpoint endpoint : Endpoint.values()) {
+      walked.add(endpoint.method + " " + endpoint.pattern);
+    }
+
+    assertThat(served).as("command endpoints the service maps").isEqualTo(walked);
   }
 
   static Stream<Arguments> everyEndpointWithEveryCredential() {
@@ -173,6 +219,9 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
         new Target(organizationId, registerUser(organizationId), registerOrganization());
     String changed = endpoint.changedAggregate(target);
     long eventsBefore = changed == null ? 0 : storedEvents(changed).size();
+
+    assertThat(endpoint.path(target))
+        .matches(endpoint.pattern.replaceAll("\\{[^}]+}", "[0-9a-f-]{36}"));
 
     Response answer =
         http.method(endpoint.method, endpoint.path(target))
@@ -193,9 +242,13 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
     } else {
       assertThat(answer.status()).as("%s", answer).isEqualTo(credential.expected);
     }
-    assertProblemDocument(answer);
+    JsonNode problem = assertProblemDocument(answer);
     if (answer.status() == 401) {
+      assertThat(problem.path("code").asText()).isEqualTo("UNAUTHENTICATED");
       assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+    if (answer.status() == 403) {
+      assertThat(problem.path("code").asText()).isEqualTo("FORBIDDEN");
     }
     if (changed != null) {
       assertThat(storedEvents(changed)).hasSize((int) eventsBefore);

@@ -1,0 +1,36 @@
+package com.onix.twofactor.command.twofactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.onix.twofactor.command.testing.Authenticator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tests' authenticator agrees with OATH Toolkit's, a real and independent client, where it is
+ * installed ({@code apt-get install oathtool}).
+ */
+class AuthenticatorAgreesWithOathtoolTest {
+
+  private static final String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+  @Test
+  void bothComputeTheSameCodeAtTheSameInstant() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/oathtool")), "oathtool is not installed here");
+    long seconds = 1_700_000_015L;
+    Process oathtool =
+        new ProcessBuilder(
+                "/usr/bin/oathtool", "--totp", "--base32", "--now", "@" + seconds, SECRET)
+            .start();
+    String expected =
+        new String(oathtool.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+    assertThat(oathtool.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(new Authenticator(SECRET).codeAt(Instant.ofEpochSecond(seconds)))
+        .isEqualTo(expected);
+  }
+}
