@@ -103,6 +103,15 @@ class EndpointSecurityTest extends QuerySideIntegrationTest {
     SIGNED_BY_ANOTHER_KEY(
         Set.of(401),
         (t, e) -> "Bearer " + t.tokens.signedByAnotherKey(t.allowedRoles(e), t.allowedOrg(e))),
+    HS256_KEYED_WITH_THE_PUBLIC_KEY(
+        Set.of(401),
+        (t, e) -> "Bearer " + t.tokens.hmacWithThePublicKey(t.allowedRoles(e), t.allowedOrg(e))),
+    NO_EXPIRY(
+        Set.of(401),
+        (t, e) -> "Bearer " + t.tokens.withoutExpiry(t.allowedRoles(e), t.allowedOrg(e))),
+    BLANK_SUBJECT(
+        Set.of(401),
+        (t, e) -> "Bearer " + t.tokens.withBlankSubject(t.allowedRoles(e), t.allowedOrg(e))),
     EXPIRED(
         Set.of(401), (t, e) -> "Bearer " + t.tokens.expired(t.allowedRoles(e), t.allowedOrg(e))),
     FOREIGN_ISSUER(

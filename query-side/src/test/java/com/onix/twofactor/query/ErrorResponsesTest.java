@@ -7,6 +7,8 @@ import com.onix.twofactor.query.testing.QueryClient;
 import com.onix.twofactor.query.testing.QuerySideIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every error is a problem document with a stable code, also those Spring itself raises. */
 class ErrorResponsesTest extends QuerySideIntegrationTest {
@@ -50,20 +52,40 @@ class ErrorResponsesTest extends QuerySideIntegrationTest {
     assertProblem(reply, 406, "NOT_ACCEPTABLE");
   }
 
-  @Test
-  void organizationIdThatIsNotAUuidIsInvalidId() {
-    QueryClient.Reply reply =
-        api.get("/organizations/not-a-uuid/two-factor-policy", tokens.orgAdmin("not-a-uuid"));
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/organizations/not-a-uuid/two-factor-policy",
+        "/organizations/{org}/users/not-a-uuid",
+        "/organizations/{org}/audit-events?userId=not-a-uuid"
+      })
+  void idThatIsNotAUuidIsInvalidId(String path) {
+    String org = newOrganization();
+
+    QueryClient.Reply reply = api.get(path.replace("{org}", org), tokens.orgAdmin(org));
 
     assertProblem(reply, 400, "INVALID_ID");
   }
 
-  @Test
-  void userIdThatIsNotAUuidIsInvalidId() {
+  /**
+   * {@code UUID.fromString} also takes "1-2-3-4-5" (as 00000001-0002-0003-0004-000000000005): two
+   * spellings of one id. Ids are canonical UUIDs only (StrictIdConversion).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/organizations/1-2-3-4-5/two-factor-policy",
+        "/organizations/{org}/users/1-2-3-4-5",
+        "/organizations/{org}/audit-events?userId=1-2-3-4-5"
+      })
+  void idInANonCanonicalSpellingIsInvalidId(String path) {
     String org = newOrganization();
+    String token =
+        path.contains("{org}")
+            ? tokens.orgAdmin(org)
+            : tokens.orgAdmin("00000001-0002-0003-0004-000000000005");
 
-    QueryClient.Reply reply =
-        api.get("/organizations/" + org + "/users/1-2-3-4-5", tokens.orgAdmin(org));
+    QueryClient.Reply reply = api.get(path.replace("{org}", org), token);
 
     assertProblem(reply, 400, "INVALID_ID");
   }

@@ -8,6 +8,7 @@ package com.onix.twofactor.command.refusal;
 public class CommandRefused extends RuntimeException {
 
   public enum Kind {
+    INVALID,
     NOT_FOUND,
     CONFLICT,
     UNPROCESSABLE
@@ -68,5 +69,17 @@ public class CommandRefused extends RuntimeException {
   public static CommandRefused invalidCode() {
     return new CommandRefused(
         Kind.UNPROCESSABLE, "INVALID_CODE", "The code is not valid. Enter the current code.");
+  }
+
+  public static CommandRefused invalidLifetime() {
+    return new CommandRefused(
+        Kind.INVALID,
+        "INVALID_LIFETIME",
+        "An access code lives at least 10 minutes and at most 30 days (43200 minutes).");
+  }
+
+  public static CommandRefused unknownAccessCode() {
+    return new CommandRefused(
+        Kind.NOT_FOUND, "UNKNOWN_ACCESS_CODE", "The user has no active access code with this id.");
   }
 }

@@ -3,6 +3,8 @@ package com.onix.twofactor.command.secrets;
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
+import javax.crypto.SecretKey;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,11 +13,20 @@ import org.springframework.context.annotation.Configuration;
 public class SecretsConfiguration {
 
   @Bean
+  SecretKey masterKey(
+      @Value("${onix.master-key:}") String configured,
+      @Value("${onix.data-dir}") Path dataDirectory) {
+    return MasterKey.load(configured, dataDirectory);
+  }
+
+  @Bean
   DataKeyStore dataKeyStore(
-      MongoDatabase database,
-      @Value("${onix.master-key:}") String masterKey,
-      @Value("${onix.data-dir}") Path dataDirectory,
-      Clock clock) {
-    return new MongoDataKeyStore(database, MasterKey.load(masterKey, dataDirectory), clock);
+      MongoDatabase database, @Qualifier("masterKey") SecretKey masterKey, Clock clock) {
+    return new MongoDataKeyStore(database, masterKey, clock);
+  }
+
+  @Bean
+  AccessCodeHasher accessCodeHasher(@Qualifier("masterKey") SecretKey masterKey) {
+    return new AccessCodeHasher(masterKey);
   }
 }

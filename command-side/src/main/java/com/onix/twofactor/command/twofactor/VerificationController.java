@@ -86,18 +86,18 @@ public class VerificationController {
       return locked(outcome.lockedUntil());
     }
     ApiProblem problem =
-        switch (outcome.rejection()) {
-          case NOT_ENROLLED ->
+        switch (outcome.refusalCode()) {
+          case "NOT_ENROLLED" ->
               new ApiProblem(
                   HttpStatus.CONFLICT,
                   "NOT_ENROLLED",
                   "The user has no active authenticator app to verify with.");
-          case NO_ACTIVE_ACCESS_CODE ->
+          case "NO_ACTIVE_ACCESS_CODE" ->
               new ApiProblem(
                   HttpStatus.CONFLICT,
                   "NO_ACTIVE_ACCESS_CODE",
-                  "The user has no valid temporary access code.");
-          case WRONG_CODE, REPLAYED_CODE ->
+                  "The user has no valid temporary access code; ask an admin for a new one.");
+          default ->
               new ApiProblem(
                   HttpStatus.UNPROCESSABLE_ENTITY,
                   "INVALID_CODE",

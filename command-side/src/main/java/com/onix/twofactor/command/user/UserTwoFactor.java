@@ -2,11 +2,20 @@ package com.onix.twofactor.command.user;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.onix.twofactor.command.accesscode.AccessCodes;
 import com.onix.twofactor.command.refusal.CommandRefused;
+import com.onix.twofactor.command.secrets.AccessCodeHasher;
 import com.onix.twofactor.command.twofactor.Lockout;
 import com.onix.twofactor.command.twofactor.Totp;
 import com.onix.twofactor.command.twofactor.TotpSecrets;
 import com.onix.twofactor.command.twofactor.TotpSecrets.IssuedSecret;
+import com.onix.twofactor.kernel.accesscode.AccessCodeIssued;
+import com.onix.twofactor.kernel.accesscode.AccessCodeRedeemed;
+import com.onix.twofactor.kernel.accesscode.AccessCodeRevoked;
+import com.onix.twofactor.kernel.accesscode.IssueAccessCode;
+import com.onix.twofactor.kernel.accesscode.IssuedAccessCode;
+import com.onix.twofactor.kernel.accesscode.RevocationReason;
+import com.onix.twofactor.kernel.accesscode.RevokeAccessCode;
 import com.onix.twofactor.kernel.twofactor.ConfirmTwoFactorSetup;
 import com.onix.twofactor.kernel.twofactor.RejectionReason;
 import com.onix.twofactor.kernel.twofactor.ResetTwoFactor;
@@ -18,6 +27,7 @@ import com.onix.twofactor.kernel.twofactor.TwoFactorLocked;
 import com.onix.twofactor.kernel.twofactor.TwoFactorReset;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupCompleted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupStarted;
+import com.onix.twofactor.kernel.twofactor.TwoFactorUnlocked;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import com.onix.twofactor.kernel.twofactor.VerificationOutcome;
 import com.onix.twofactor.kernel.twofactor.VerifySecondFactor;
@@ -28,8 +38,11 @@ import com.onix.twofactor.kernel.user.SignInMethodChanged;
 import com.onix.twofactor.kernel.user.UserRegistered;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -50,6 +63,17 @@ public class UserTwoFactor {
     ACTIVE
   }
 
+  /** How many spent codes are remembered, to tell "used" or "revoked" from "wrong". */
+  private static final int REMEMBERED_CODES = 10;
+
+  private record AccessCode(String id, String hash, Instant expiresAt) {
+    boolean validAt(Instant now) {
+      return now.isBefore(expiresAt);
+    }
+  }
+
+  private record SpentCode(String hash, RejectionReason reasonIfTyped) {}
+
   @AggregateIdentifier private String userId;
   private String organizationId;
   private String email;
@@ -61,6 +85,8 @@ public class UserTwoFactor {
   private int consecutiveFailures;
   private int locks;
   private Instant lockedUntil;
+  private AccessCode accessCode;
+  private Deque<SpentCode> spentCodes = new ArrayDeque<>();
 
   protected UserTwoFactor() {}
 
@@ -124,48 +150,131 @@ public class UserTwoFactor {
    * as an event and returned, not thrown, so that the record stays.
    */
   @CommandHandler
-  public VerificationOutcome handle(VerifySecondFactor command, TotpSecrets secrets, Clock clock) {
+  public VerificationOutcome handle(
+      VerifySecondFactor command, TotpSecrets secrets, AccessCodeHasher hasher, Clock clock) {
     Instant now = clock.instant();
     VerificationMethod method = command.method();
     if (lockedUntil != null && now.isBefore(lockedUntil)) {
       return VerificationOutcome.locked(method, lockedUntil, AggregateLifecycle.getVersion());
     }
     if (method == VerificationMethod.ACCESS_CODE) {
-      return reject(method, RejectionReason.NO_ACTIVE_ACCESS_CODE, now);
+      return redeem(command.code(), hasher, now);
     }
     if (enrollment != Enrollment.ACTIVE || signInMethod == SignInMethod.ENTRA_ID) {
-      return reject(method, RejectionReason.NOT_ENROLLED, now);
+      return reject(method, RejectionReason.NOT_ENROLLED, NOT_ENROLLED, now);
     }
     Optional<byte[]> secret = secret(secrets);
     if (secret.isEmpty()) {
-      return reject(method, RejectionReason.NOT_ENROLLED, now);
+      return reject(method, RejectionReason.NOT_ENROLLED, NOT_ENROLLED, now);
     }
     OptionalLong step = Totp.matchingStep(secret.get(), command.code(), now);
     if (step.isEmpty()) {
-      return reject(method, RejectionReason.WRONG_CODE, now);
+      return reject(method, RejectionReason.WRONG_CODE, INVALID_CODE, now);
     }
     if (step.getAsLong() <= lastAcceptedStep) {
-      return reject(method, RejectionReason.REPLAYED_CODE, now);
+      return reject(method, RejectionReason.REPLAYED_CODE, INVALID_CODE, now);
     }
     apply(new SecondFactorVerified(userId, organizationId, method, step.getAsLong()));
     return VerificationOutcome.verified(method, AggregateLifecycle.getVersion());
   }
 
-  /** Enrollment gone, lockout cleared, and the secret's key destroyed before anything else. */
+  /**
+   * Enrollment gone, access code revoked, lockout cleared, and the secret's key destroyed before
+   * anything else.
+   */
   @CommandHandler
-  public long handle(ResetTwoFactor command, TotpSecrets secrets) {
+  public long handle(ResetTwoFactor command, TotpSecrets secrets, Clock clock) {
     requireMemberOf(command.organizationId());
     String destroyed = keyId;
     if (destroyed != null) {
       secrets.destroy(destroyed);
+    }
+    if (accessCode != null && accessCode.validAt(clock.instant())) {
+      apply(new AccessCodeRevoked(userId, organizationId, accessCode.id(), RevocationReason.RESET));
     }
     apply(
         new TwoFactorReset(userId, organizationId, command.adminId(), command.reason(), destroyed));
     return AggregateLifecycle.getVersion();
   }
 
+  /**
+   * A temporary access code for a user who cannot use their authenticator: supersedes the previous
+   * one and clears any lockout, so the user can sign in with it at once.
+   */
+  @CommandHandler
+  public IssuedAccessCode handle(IssueAccessCode command, AccessCodeHasher hasher, Clock clock) {
+    requireMemberOf(command.organizationId());
+    requireTwoFactorApplies();
+    if (!AccessCodes.acceptableLifetime(command.lifetime())) {
+      throw CommandRefused.invalidLifetime();
+    }
+    Instant now = clock.instant();
+    if (consecutiveFailures > 0 || locks > 0) {
+      apply(new TwoFactorUnlocked(userId, organizationId, "ACCESS_CODE_ISSUED"));
+    }
+    if (accessCode != null && accessCode.validAt(now)) {
+      apply(
+          new AccessCodeRevoked(
+              userId, organizationId, accessCode.id(), RevocationReason.SUPERSEDED));
+    }
+    String code = AccessCodes.generate();
+    String accessCodeId = UUID.randomUUID().toString();
+    Instant expiresAt = now.plus(command.lifetime());
+    apply(
+        new AccessCodeIssued(
+            userId, organizationId, accessCodeId, hasher.hash(code), expiresAt, command.adminId()));
+    return new IssuedAccessCode(
+        accessCodeId, AccessCodes.display(code), expiresAt, AggregateLifecycle.getVersion());
+  }
+
+  @CommandHandler
+  public long handle(RevokeAccessCode command, Clock clock) {
+    requireMemberOf(command.organizationId());
+    if (accessCode == null
+        || !accessCode.id().equals(command.accessCodeId())
+        || !accessCode.validAt(clock.instant())) {
+      throw CommandRefused.unknownAccessCode();
+    }
+    apply(new AccessCodeRevoked(userId, organizationId, accessCode.id(), RevocationReason.ADMIN));
+    return AggregateLifecycle.getVersion();
+  }
+
+  /**
+   * Signs in with the active access code, once. Any other code is rejected with what it is: an
+   * expired, revoked or used code of this user, or simply wrong.
+   */
+  private VerificationOutcome redeem(String typed, AccessCodeHasher hasher, Instant now) {
+    VerificationMethod method = VerificationMethod.ACCESS_CODE;
+    Optional<String> code = AccessCodes.normalize(typed);
+    boolean active = accessCode != null && accessCode.validAt(now);
+    if (active && code.isPresent() && hasher.matches(code.get(), accessCode.hash())) {
+      apply(new AccessCodeRedeemed(userId, organizationId, accessCode.id()));
+      apply(new SecondFactorVerified(userId, organizationId, method, -1));
+      return VerificationOutcome.verified(method, AggregateLifecycle.getVersion());
+    }
+    RejectionReason reason =
+        code.flatMap(normal -> knownReason(normal, hasher, now))
+            .orElse(active ? RejectionReason.WRONG_CODE : RejectionReason.NO_ACTIVE_ACCESS_CODE);
+    return reject(method, reason, active ? INVALID_CODE : NO_ACTIVE_ACCESS_CODE, now);
+  }
+
+  /** Why a code of this user's that no longer works does not: expired, revoked or used. */
+  private Optional<RejectionReason> knownReason(String code, AccessCodeHasher hasher, Instant now) {
+    if (accessCode != null && !accessCode.validAt(now) && hasher.matches(code, accessCode.hash())) {
+      return Optional.of(RejectionReason.EXPIRED_CODE);
+    }
+    RejectionReason known = null;
+    for (SpentCode spent : spentCodes) {
+      // Every entry is compared, so the time taken does not tell which one matched.
+      if (hasher.matches(code, spent.hash()) && known == null) {
+        known = spent.reasonIfTyped();
+      }
+    }
+    return Optional.ofNullable(known);
+  }
+
   private VerificationOutcome reject(
-      VerificationMethod method, RejectionReason reason, Instant now) {
+      VerificationMethod method, RejectionReason reason, String refusalCode, Instant now) {
     int failures = consecutiveFailures + 1;
     apply(new SecondFactorRejected(userId, organizationId, method, reason, failures));
     if (failures >= Lockout.FAILURES_BEFORE_LOCK) {
@@ -175,8 +284,16 @@ public class UserTwoFactor {
       return VerificationOutcome.locked(method, until, AggregateLifecycle.getVersion());
     }
     return VerificationOutcome.rejected(
-        method, reason, Lockout.remainingAttempts(failures), AggregateLifecycle.getVersion());
+        method,
+        reason,
+        refusalCode,
+        Lockout.remainingAttempts(failures),
+        AggregateLifecycle.getVersion());
   }
+
+  private static final String INVALID_CODE = "INVALID_CODE";
+  private static final String NOT_ENROLLED = "NOT_ENROLLED";
+  private static final String NO_ACTIVE_ACCESS_CODE = "NO_ACTIVE_ACCESS_CODE";
 
   private Optional<byte[]> secret(TotpSecrets secrets) {
     return keyId == null ? Optional.empty() : secrets.reveal(userId, keyId, encryptedSecret);
@@ -236,6 +353,40 @@ public class UserTwoFactor {
     lockedUntil = event.until();
     locks = event.lockNumber();
     consecutiveFailures = 0;
+  }
+
+  @EventSourcingHandler
+  void on(AccessCodeIssued event) {
+    if (accessCode != null) {
+      spend(RejectionReason.EXPIRED_CODE); // it was neither revoked nor used: it ran out
+    }
+    accessCode = new AccessCode(event.accessCodeId(), event.codeHash(), event.expiresAt());
+  }
+
+  @EventSourcingHandler
+  void on(AccessCodeRevoked event) {
+    spend(RejectionReason.REVOKED_CODE);
+  }
+
+  @EventSourcingHandler
+  void on(AccessCodeRedeemed event) {
+    spend(RejectionReason.USED_CODE);
+  }
+
+  @EventSourcingHandler
+  void on(TwoFactorUnlocked event) {
+    clearLockout();
+  }
+
+  private void spend(RejectionReason reasonIfTyped) {
+    if (accessCode == null) {
+      return;
+    }
+    spentCodes.addFirst(new SpentCode(accessCode.hash(), reasonIfTyped));
+    while (spentCodes.size() > REMEMBERED_CODES) {
+      spentCodes.removeLast();
+    }
+    accessCode = null;
   }
 
   @EventSourcingHandler

@@ -73,6 +73,7 @@ public class CommandDispatcher {
 
   private static HttpStatus statusOf(CommandRefused.Kind kind) {
     return switch (kind) {
+      case INVALID -> HttpStatus.BAD_REQUEST;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case CONFLICT -> HttpStatus.CONFLICT;
       case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;

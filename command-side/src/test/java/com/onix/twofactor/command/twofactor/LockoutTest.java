@@ -46,7 +46,8 @@ class LockoutTest {
         .given(enrolledWith(failure(1), failure(2), failure(3)))
         .when(wrongCode())
         .expectEvents(failure(4))
-        .expectResultMessagePayload(VerificationOutcome.rejected(TOTP, WRONG, 1, 6));
+        .expectResultMessagePayload(
+            VerificationOutcome.rejected(TOTP, WRONG, "INVALID_CODE", 1, 6));
   }
 
   @Test

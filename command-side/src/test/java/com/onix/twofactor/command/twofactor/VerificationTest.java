@@ -49,7 +49,7 @@ class VerificationTest {
         .when(code(f.codeForStepOffset(offset)))
         .expectEvents(new SecondFactorRejected(USER, ORG, TOTP, RejectionReason.WRONG_CODE, 1))
         .expectResultMessagePayload(
-            VerificationOutcome.rejected(TOTP, RejectionReason.WRONG_CODE, 4, 3));
+            VerificationOutcome.rejected(TOTP, RejectionReason.WRONG_CODE, "INVALID_CODE", 4, 3));
   }
 
   @Test
@@ -95,7 +95,7 @@ class VerificationTest {
         .when(code(f.codeForStepOffset(0)))
         .expectEvents(new SecondFactorRejected(USER, ORG, TOTP, RejectionReason.NOT_ENROLLED, 1))
         .expectResultMessagePayload(
-            VerificationOutcome.rejected(TOTP, RejectionReason.NOT_ENROLLED, 4, 2));
+            VerificationOutcome.rejected(TOTP, RejectionReason.NOT_ENROLLED, "NOT_ENROLLED", 4, 2));
   }
 
   @Test

@@ -2,6 +2,9 @@ package com.onix.twofactor.query.user;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
+import com.onix.twofactor.kernel.accesscode.AccessCodeIssued;
+import com.onix.twofactor.kernel.accesscode.AccessCodeRedeemed;
+import com.onix.twofactor.kernel.accesscode.AccessCodeRevoked;
 import com.onix.twofactor.kernel.twofactor.SecondFactorRejected;
 import com.onix.twofactor.kernel.twofactor.SecondFactorVerified;
 import com.onix.twofactor.kernel.twofactor.TwoFactorLocked;
@@ -123,5 +126,28 @@ public class UserProjection {
             .append("enrolledAt", null)
             .append("accessCode", null)
             .append("lockedUntil", null));
+  }
+
+  /** By id and expiry only: the code and its hash never reach a view. */
+  @EventHandler
+  void on(AccessCodeIssued event, @SequenceNumber long sequence) {
+    Versioned.update(
+        users,
+        event.userId(),
+        sequence,
+        new Document(
+            "accessCode",
+            new Document("accessCodeId", event.accessCodeId())
+                .append("expiresAt", Date.from(event.expiresAt()))));
+  }
+
+  @EventHandler
+  void on(AccessCodeRevoked event, @SequenceNumber long sequence) {
+    Versioned.update(users, event.userId(), sequence, new Document("accessCode", null));
+  }
+
+  @EventHandler
+  void on(AccessCodeRedeemed event, @SequenceNumber long sequence) {
+    Versioned.update(users, event.userId(), sequence, new Document("accessCode", null));
   }
 }

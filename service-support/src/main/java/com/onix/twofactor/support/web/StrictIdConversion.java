@@ -1,17 +1,20 @@
 package com.onix.twofactor.support.web;
 
+import java.beans.PropertyEditorSupport;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.format.FormatterRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Ids in paths are canonical UUIDs only. {@link UUID#fromString} would also take "1-2-3-4-5", which
- * would make two spellings of one id.
+ * Ids in paths and parameters are canonical UUIDs only. {@link UUID#fromString} would also take
+ * "1-2-3-4-5", which would make two spellings of one id. A custom editor, because with a failing
+ * converter alone Spring falls back to its lenient default editor.
  */
-public class StrictIdConversion implements WebMvcConfigurer {
+@ControllerAdvice
+public class StrictIdConversion {
 
   private static final Pattern CANONICAL =
       Pattern.compile(
@@ -28,9 +31,15 @@ public class StrictIdConversion implements WebMvcConfigurer {
     return UUID.fromString(candidate.toLowerCase(Locale.ROOT));
   }
 
-  @Override
-  public void addFormatters(FormatterRegistry registry) {
-    registry.addConverter(
-        String.class, UUID.class, (Converter<String, UUID>) StrictIdConversion::parse);
+  @InitBinder
+  void strictUuids(WebDataBinder binder) {
+    binder.registerCustomEditor(
+        UUID.class,
+        new PropertyEditorSupport() {
+          @Override
+          public void setAsText(String text) {
+            setValue(parse(text));
+          }
+        });
   }
 }

@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.convert.ConversionFailedException;
-import org.springframework.format.support.DefaultFormattingConversionService;
 
+/**
+ * The id rules themselves. That Spring MVC applies them to path variables is checked over HTTP in
+ * the command side's RequestProblemsHttpTest (a short-form id must answer 400 INVALID_ID).
+ */
 class StrictIdConversionTest {
 
   private static final String CANONICAL = "123e4567-e89b-42d3-a456-426614174000";
@@ -45,18 +47,5 @@ class StrictIdConversionTest {
     assertThat(StrictIdConversion.isCanonical(candidate)).isFalse();
     assertThatThrownBy(() -> StrictIdConversion.parse(candidate))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void theRegisteredConverterOverridesSpringsLenientOne() {
-    DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
-    // Spring's own converter takes the short form: the reason this class exists.
-    assertThat(conversions.convert("1-2-3-4-5", UUID.class)).isNotNull();
-
-    new StrictIdConversion().addFormatters(conversions);
-
-    assertThatThrownBy(() -> conversions.convert("1-2-3-4-5", UUID.class))
-        .isInstanceOf(ConversionFailedException.class);
-    assertThat(conversions.convert(CANONICAL, UUID.class)).isEqualTo(UUID.fromString(CANONICAL));
   }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
  * the events recording it are stored rather than rolled back.
  *
  * @param rejection null when verified or locked
+ * @param refusalCode the API's stable code for a rejection: {@code INVALID_CODE}, {@code
+ *     NOT_ENROLLED} or {@code NO_ACTIVE_ACCESS_CODE}
  * @param remainingAttempts further failures allowed before the lock, for a rejection
  * @param lockedUntil set when verification is locked now
  */
@@ -14,21 +16,27 @@ public record VerificationOutcome(
     boolean verified,
     VerificationMethod method,
     RejectionReason rejection,
+    String refusalCode,
     int remainingAttempts,
     Instant lockedUntil,
     long version) {
 
   public static VerificationOutcome verified(VerificationMethod method, long version) {
-    return new VerificationOutcome(true, method, null, 0, null, version);
+    return new VerificationOutcome(true, method, null, null, 0, null, version);
   }
 
   public static VerificationOutcome rejected(
-      VerificationMethod method, RejectionReason reason, int remainingAttempts, long version) {
-    return new VerificationOutcome(false, method, reason, remainingAttempts, null, version);
+      VerificationMethod method,
+      RejectionReason reason,
+      String refusalCode,
+      int remainingAttempts,
+      long version) {
+    return new VerificationOutcome(
+        false, method, reason, refusalCode, remainingAttempts, null, version);
   }
 
   public static VerificationOutcome locked(VerificationMethod method, Instant until, long version) {
-    return new VerificationOutcome(false, method, null, 0, until, version);
+    return new VerificationOutcome(false, method, null, null, 0, until, version);
   }
 
   public boolean locked() {
