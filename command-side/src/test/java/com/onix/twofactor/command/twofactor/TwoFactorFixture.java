@@ -1,5 +1,6 @@
 package com.onix.twofactor.command.twofactor;
 
+import com.onix.twofactor.command.secrets.AccessCodeHasher;
 import com.onix.twofactor.command.testing.Authenticator;
 import com.onix.twofactor.command.testing.InMemoryDataKeys;
 import com.onix.twofactor.command.testing.MutableClock;
@@ -10,6 +11,7 @@ import com.onix.twofactor.kernel.twofactor.TwoFactorSetupStarted;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.kernel.user.UserRegistered;
 import java.time.Instant;
+import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 
@@ -42,6 +44,8 @@ final class TwoFactorFixture {
     fixture = new AggregateTestFixture<>(UserTwoFactor.class);
     fixture.registerInjectableResource(secrets);
     fixture.registerInjectableResource(clock);
+    fixture.registerInjectableResource(
+        new AccessCodeHasher(new SecretKeySpec(new byte[32], "AES")));
   }
 
   TwoFactorSetupStarted setupStarted() {
