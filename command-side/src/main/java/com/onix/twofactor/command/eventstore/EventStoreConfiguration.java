@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The event store: one storage-engine bean in one place, since its layout is expected to change.
  * Also the message plumbing every command shares: the audit metadata that commands pass on to their
- * events, and the aggregate cache.
+ * events, and the aggregate caches.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -49,9 +49,18 @@ public class EventStoreConfiguration {
             .toArray(String[]::new));
   }
 
-  /** Referenced by name from the aggregates' {@code @Aggregate(cache = ...)}. */
+  /**
+   * One cache per aggregate type, referenced by name from {@code @Aggregate(cache = ...)}: a
+   * repository answers whatever its cache holds under an id, so a shared cache would hand a user to
+   * a command for an organization with the same id.
+   */
   @Bean
-  Cache aggregateCache() {
+  Cache organizationCache() {
+    return new WeakReferenceCache();
+  }
+
+  @Bean
+  Cache userCache() {
     return new WeakReferenceCache();
   }
 }

@@ -4,7 +4,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.onix.twofactor.command.refusal.CommandRefused;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +64,7 @@ public class EmailClaims {
     if (!orphaned
         || claims
                 .replaceOne(
-                    Filters.and(Filters.eq("_id", emailKey), Filters.eq("userId", holderId)),
+                    new Document("_id", emailKey).append("userId", holderId),
                     claimDocument(emailKey, userId, now))
                 .getModifiedCount()
             == 0) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.onix.twofactor.support.security.CallerArgumentResolver;
 import java.util.List;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +50,15 @@ public class WebConfiguration implements WebMvcConfigurer {
         new FilterRegistrationBean<>(new RequestBodyLimitFilter(problems));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
+  }
+
+  /**
+   * Lets an encoded slash in a path through to the application, whose firewall refuses it with a
+   * problem document, instead of Tomcat answering with an HTML page of its own.
+   */
+  @Bean
+  TomcatConnectorCustomizer encodedSlashesReachTheApplication() {
+    return connector -> connector.setEncodedSolidusHandling("passthrough");
   }
 
   @Bean
