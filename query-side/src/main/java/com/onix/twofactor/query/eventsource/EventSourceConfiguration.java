@@ -57,6 +57,12 @@ public class EventSourceConfiguration {
         .build();
   }
 
+  /** The projections' source; see {@link StorePollingEventSource} for why not the event store. */
+  @Bean
+  StorePollingEventSource projectionSource(EventStorageEngine engine) {
+    return new StorePollingEventSource(engine, FETCH_DELAY_MILLIS);
+  }
+
   @Bean
   TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
     return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).build();
