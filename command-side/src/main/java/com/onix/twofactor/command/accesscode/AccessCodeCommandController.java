@@ -63,7 +63,7 @@ public class AccessCodeCommandController {
     Duration lifetime =
         body == null || body.lifetimeMinutes() == null
             ? AccessCodes.DEFAULT_LIFETIME
-            : Duration.ofMinutes(body.lifetimeMinutes());
+            : Duration.ofMinutes(clamped(body.lifetimeMinutes()));
     String user = userId.toString();
     IssuedAccessCode issued =
         dispatcher.dispatch(
@@ -75,6 +75,12 @@ public class AccessCodeCommandController {
         .headers(AggregateVersionHeader.of(user, issued.version()))
         .cacheControl(CacheControl.noStore())
         .body(new IssueResponse(issued.accessCodeId(), issued.code(), issued.expiresAt()));
+  }
+
+  /** Out-of-range values stay out of range (for the domain to refuse) without overflowing. */
+  private static long clamped(long minutes) {
+    long justTooLong = AccessCodes.LONGEST_LIFETIME.toMinutes() + 1;
+    return Math.max(-1, Math.min(minutes, justTooLong));
   }
 
   @Operation(summary = "Revoke a user's access code (ORG_ADMIN)")

@@ -38,6 +38,7 @@ import com.onix.twofactor.kernel.user.SignInMethodChanged;
 import com.onix.twofactor.kernel.user.UserRegistered;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -219,7 +220,7 @@ public class UserTwoFactor {
     }
     String code = AccessCodes.generate();
     String accessCodeId = UUID.randomUUID().toString();
-    Instant expiresAt = now.plus(command.lifetime());
+    Instant expiresAt = now.plus(command.lifetime()).truncatedTo(ChronoUnit.MILLIS);
     apply(
         new AccessCodeIssued(
             userId, organizationId, accessCodeId, hasher.hash(code), expiresAt, command.adminId()));
@@ -279,7 +280,8 @@ public class UserTwoFactor {
     apply(new SecondFactorRejected(userId, organizationId, method, reason, failures));
     if (failures >= Lockout.FAILURES_BEFORE_LOCK) {
       int lockNumber = locks + 1;
-      Instant until = now.plus(Lockout.durationOf(lockNumber));
+      // Milliseconds, as the views and the API keep them: all of them then agree on the instant.
+      Instant until = now.plus(Lockout.durationOf(lockNumber)).truncatedTo(ChronoUnit.MILLIS);
       apply(new TwoFactorLocked(userId, organizationId, until, lockNumber));
       return VerificationOutcome.locked(method, until, AggregateLifecycle.getVersion());
     }

@@ -26,10 +26,20 @@ public class ViewStore {
   public static final String AUDIT_VERSIONS = PREFIX + "audit_versions";
 
   private final MongoDatabase database;
+  private final boolean embedded;
 
   public ViewStore(MongoDatabase database, StoreSettings settings) {
     this.database = database;
-    createIndexes(settings.embedded());
+    this.embedded = settings.embedded();
+    createIndexes(embedded);
+  }
+
+  /** Drops every view collection, for a rebuild from the event store, and sets them up anew. */
+  public void dropAll() {
+    for (String name : viewCollections()) {
+      collection(name).drop();
+    }
+    createIndexes(embedded);
   }
 
   public MongoCollection<Document> collection(String name) {
