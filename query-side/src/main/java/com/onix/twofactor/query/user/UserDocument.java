@@ -1,5 +1,6 @@
 package com.onix.twofactor.query.user;
 
+import com.onix.twofactor.kernel.user.EmailAddress;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,104 @@ public record UserDocument(
             ? null
             : new AccessCode(code.getString("accessCodeId"), instant(code, "expiresAt")),
         instant(document, "lockedUntil"));
+  }
+
+  /** The document the users view keeps, keyed by user id. */
+  public Document toDocument() {
+    return new Document("_id", userId)
+        .append("organizationId", organizationId)
+        .append("email", email)
+        .append("emailKey", emailKey())
+        .append("displayName", displayName)
+        .append("signInMethod", signInMethod.name())
+        .append(ENROLLMENT, enrollment.name())
+        .append("enrolledAt", date(enrolledAt))
+        .append("lastVerifiedAt", date(lastVerifiedAt))
+        .append(
+            "accessCode",
+            accessCode == null
+                ? null
+                : new Document("accessCodeId", accessCode.accessCodeId())
+                    .append("expiresAt", date(accessCode.expiresAt())))
+        .append("lockedUntil", date(lockedUntil));
+  }
+
+  public String emailKey() {
+    return new EmailAddress(email).uniquenessKey();
+  }
+
+  UserDocument withSignInMethod(SignInMethod method) {
+    return new UserDocument(
+        userId,
+        organizationId,
+        email,
+        displayName,
+        method,
+        enrollment,
+        enrolledAt,
+        lastVerifiedAt,
+        accessCode,
+        lockedUntil);
+  }
+
+  UserDocument withEnrollment(Enrollment state, Instant since) {
+    return new UserDocument(
+        userId,
+        organizationId,
+        email,
+        displayName,
+        signInMethod,
+        state,
+        since,
+        lastVerifiedAt,
+        accessCode,
+        lockedUntil);
+  }
+
+  UserDocument withLastVerifiedAt(Instant at) {
+    return new UserDocument(
+        userId,
+        organizationId,
+        email,
+        displayName,
+        signInMethod,
+        enrollment,
+        enrolledAt,
+        at,
+        accessCode,
+        lockedUntil);
+  }
+
+  UserDocument withAccessCode(AccessCode code) {
+    return new UserDocument(
+        userId,
+        organizationId,
+        email,
+        displayName,
+        signInMethod,
+        enrollment,
+        enrolledAt,
+        lastVerifiedAt,
+        code,
+        lockedUntil);
+  }
+
+  UserDocument withLockedUntil(Instant until) {
+    return new UserDocument(
+        userId,
+        organizationId,
+        email,
+        displayName,
+        signInMethod,
+        enrollment,
+        enrolledAt,
+        lastVerifiedAt,
+        accessCode,
+        until);
+  }
+
+  private static Date date(Instant instant) {
+    return instant == null ? null : Date.from(instant);
   }
 
   /** The first row of API.md's table that matches wins. */
