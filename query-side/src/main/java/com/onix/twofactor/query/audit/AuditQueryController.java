@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -142,18 +140,7 @@ public class AuditQueryController {
     return new AuditFilter(
         userId == null ? null : userId.toString(),
         types == null ? Set.of() : Set.copyOf(types),
-        instant("from", from),
-        instant("to", to));
-  }
-
-  private static Instant instant(String field, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw Cursor.invalid(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
-    }
+        Cursor.instant("from", from),
+        Cursor.instant("to", to));
   }
 }

@@ -6,6 +6,7 @@ import com.onix.twofactor.query.view.ViewStore;
 import com.onix.twofactor.support.web.ApiProblem;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +26,20 @@ public class OrganizationView {
    * @throws ApiProblem 404 {@code UNKNOWN_ORGANIZATION}
    */
   public Policy policyOf(String organizationId) {
+    return find(organizationId).orElseThrow(ApiProblem::unknownOrganization);
+  }
+
+  public Optional<Policy> find(String organizationId) {
     Document organization = organizations.find(new Document("_id", organizationId)).first();
     if (organization == null) {
-      throw ApiProblem.unknownOrganization();
+      return Optional.empty();
     }
     Date changedAt = organization.getDate("changedAt");
-    return new Policy(
-        organization.getBoolean("required", false),
-        changedAt == null ? null : changedAt.toInstant(),
-        organization.getString("changedBy"));
+    return Optional.of(
+        new Policy(
+            organization.getBoolean("required", false),
+            changedAt == null ? null : changedAt.toInstant(),
+            organization.getString("changedBy")));
   }
 
   public long appliedVersion(String organizationId) {

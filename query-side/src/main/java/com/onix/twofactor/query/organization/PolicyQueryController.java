@@ -1,10 +1,14 @@
 package com.onix.twofactor.query.organization;
 
 import com.onix.twofactor.query.consistency.ConsistencyGate;
+import com.onix.twofactor.query.history.PointInTime;
+import com.onix.twofactor.query.web.Cursor;
 import com.onix.twofactor.support.security.Caller;
 import com.onix.twofactor.support.security.OnixRole;
+import com.onix.twofactor.support.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,20 +22,32 @@ public class PolicyQueryController {
 
   private final OrganizationView organizations;
   private final ConsistencyGate consistency;
+  private final PointInTime history;
 
-  public PolicyQueryController(OrganizationView organizations, ConsistencyGate consistency) {
+  public PolicyQueryController(
+      OrganizationView organizations, ConsistencyGate consistency, PointInTime history) {
     this.organizations = organizations;
     this.consistency = consistency;
+    this.history = history;
   }
 
-  @Operation(summary = "The organization's 2FA policy (ORG_ADMIN, AUDITOR)")
+  @Operation(
+      summary =
+          "The organization's 2FA policy (ORG_ADMIN, AUDITOR); with asOf, the one in force then")
   @GetMapping(
       path = "/organizations/{orgId}/two-factor-policy",
       produces = MediaType.APPLICATION_JSON_VALUE)
   public OrganizationView.Policy policy(
-      @PathVariable UUID orgId, @RequestParam(required = false) String minVersion, Caller caller) {
+      @PathVariable UUID orgId,
+      @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) String minVersion,
+      Caller caller) {
     String organizationId = orgId.toString();
     caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
+    Instant instant = Cursor.instant("asOf", asOf);
+    if (instant != null) {
+      return history.policy(organizationId, instant).orElseThrow(ApiProblem::unknownOrganization);
+    }
     consistency.await(minVersion, organizations::appliedVersion);
     return organizations.policyOf(organizationId);
   }

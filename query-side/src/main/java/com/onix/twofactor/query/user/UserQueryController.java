@@ -3,10 +3,12 @@ package com.onix.twofactor.query.user;
 import com.onix.twofactor.kernel.user.EmailAddress;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.consistency.ConsistencyGate;
+import com.onix.twofactor.query.history.PointInTime;
 import com.onix.twofactor.query.organization.OrganizationView;
 import com.onix.twofactor.query.web.Cursor;
 import com.onix.twofactor.support.security.Caller;
 import com.onix.twofactor.support.security.OnixRole;
+import com.onix.twofactor.support.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Clock;
@@ -31,6 +33,7 @@ public class UserQueryController {
   private final OrganizationView organizations;
   private final ConsistencyGate consistency;
   private final DirectoryVersions versions;
+  private final PointInTime history;
   private final Clock clock;
 
   public UserQueryController(
@@ -38,11 +41,13 @@ public class UserQueryController {
       OrganizationView organizations,
       ConsistencyGate consistency,
       DirectoryVersions versions,
+      PointInTime history,
       Clock clock) {
     this.users = users;
     this.organizations = organizations;
     this.consistency = consistency;
     this.versions = versions;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -102,17 +107,33 @@ public class UserQueryController {
     return new UserPage(page, next);
   }
 
-  @Operation(summary = "One user of an organization (ORG_ADMIN, AUDITOR)")
+  @Operation(
+      summary = "One user of an organization (ORG_ADMIN, AUDITOR); with asOf, as they were then")
   @GetMapping(
       path = "/organizations/{orgId}/users/{userId}",
       produces = MediaType.APPLICATION_JSON_VALUE)
   public UserSummary one(
       @PathVariable UUID orgId,
       @PathVariable UUID userId,
+      @RequestParam(required = false) String asOf,
       @RequestParam(required = false) String minVersion,
       Caller caller) {
     String organizationId = orgId.toString();
     caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
+    Instant instant = Cursor.instant("asOf", asOf);
+    if (instant != null) {
+      UserDocument then =
+          history
+              .user(userId.toString(), instant)
+              .filter(user -> user.organizationId().equals(organizationId))
+              .orElseThrow(ApiProblem::unknownUser);
+      boolean requiredThen =
+          history
+              .policy(organizationId, instant)
+              .map(OrganizationView.Policy::required)
+              .orElse(false);
+      return UserSummary.of(then, requiredThen, instant);
+    }
     consistency.await(minVersion, versions);
     boolean policyRequired = organizations.policyOf(organizationId).required();
     return UserSummary.of(

@@ -2,6 +2,8 @@ package com.onix.twofactor.query.web;
 
 import com.onix.twofactor.support.web.ApiProblem;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -45,5 +47,17 @@ public final class Cursor {
   public static ApiProblem invalid(String field, String message) {
     return ApiProblem.invalidRequest("Invalid value for: " + field + ".")
         .with("errors", List.of(Map.of("field", field, "message", message)));
+  }
+
+  /** An ISO-8601 instant parameter; null when absent. */
+  public static Instant instant(String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw invalid(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+    }
   }
 }

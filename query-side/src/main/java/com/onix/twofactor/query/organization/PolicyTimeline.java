@@ -1,0 +1,35 @@
+package com.onix.twofactor.query.organization;
+
+import com.onix.twofactor.kernel.organization.OrganizationRegistered;
+import com.onix.twofactor.kernel.organization.PolicyDisabled;
+import com.onix.twofactor.kernel.organization.PolicyEnabled;
+import java.time.Instant;
+
+/**
+ * How an organization's events set the 2FA policy in force, and who set it when. The projection and
+ * the point-in-time query both use it.
+ */
+public final class PolicyTimeline {
+
+  private PolicyTimeline() {}
+
+  /**
+   * @return the policy after the event; null before the organization's registration
+   */
+  public static OrganizationView.Policy next(
+      OrganizationView.Policy policy, Object event, Instant at, String actor) {
+    if (event instanceof OrganizationRegistered) {
+      return new OrganizationView.Policy(false, at, actor);
+    }
+    if (policy == null) {
+      return null;
+    }
+    if (event instanceof PolicyEnabled) {
+      return new OrganizationView.Policy(true, at, actor);
+    }
+    if (event instanceof PolicyDisabled) {
+      return new OrganizationView.Policy(false, at, actor);
+    }
+    return policy;
+  }
+}
