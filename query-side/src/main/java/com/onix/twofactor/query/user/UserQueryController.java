@@ -13,7 +13,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +31,7 @@ public class UserQueryController {
 
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
+  private static final int SCAN_CHUNK = 500;
 
   private final UserView users;
   private final OrganizationView organizations;
@@ -62,6 +66,10 @@ public class UserQueryController {
       UserDocument.AccessCode accessCode,
       Instant lockedUntil) {
 
+    String emailKey() {
+      return new EmailAddress(email).uniquenessKey();
+    }
+
     static UserSummary of(UserDocument user, boolean policyRequired, Instant now) {
       UserDocument.Requirement requirement = user.requirementAt(now, policyRequired);
       return new UserSummary(
@@ -83,6 +91,8 @@ public class UserQueryController {
   @GetMapping(path = "/organizations/{orgId}/users", produces = MediaType.APPLICATION_JSON_VALUE)
   public UserPage list(
       @PathVariable UUID orgId,
+      @RequestParam(required = false) TwoFactorStatus twoFactor,
+      @RequestParam(required = false) SignInMethod signInMethod,
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) String cursor,
       @RequestParam(required = false) String minVersion,
@@ -94,17 +104,69 @@ public class UserQueryController {
     consistency.await(minVersion, versions);
     boolean policyRequired = organizations.policyOf(organizationId).required();
     Instant now = clock.instant();
-    List<UserDocument> found = users.page(organizationId, after, pageSize + 1);
-    List<UserSummary> page =
-        found.stream()
-            .limit(pageSize)
-            .map(user -> UserSummary.of(user, policyRequired, now))
-            .toList();
-    String next =
-        found.size() > pageSize
-            ? Cursor.encode(new EmailAddress(page.get(pageSize - 1).email()).uniquenessKey())
-            : null;
+    List<UserSummary> page = new ArrayList<>(pageSize);
+    String lastKey = null;
+    boolean more = false;
+    // twoFactor depends on the time and the policy, so it is evaluated here, a chunk at a time.
+    walk:
+    for (List<UserDocument> chunk = users.page(organizationId, after, SCAN_CHUNK);
+        !chunk.isEmpty();
+        chunk = users.page(organizationId, lastKey, SCAN_CHUNK)) {
+      for (UserDocument user : chunk) {
+        UserSummary summary = UserSummary.of(user, policyRequired, now);
+        if ((twoFactor == null || summary.twoFactor() == twoFactor)
+            && (signInMethod == null || summary.signInMethod() == signInMethod)) {
+          if (page.size() == pageSize) {
+            more = true;
+            break walk;
+          }
+          page.add(summary);
+        }
+        lastKey = user.emailKey();
+      }
+      if (chunk.size() < SCAN_CHUNK) {
+        break;
+      }
+    }
+    String next = more ? Cursor.encode(page.get(pageSize - 1).emailKey()) : null;
     return new UserPage(page, next);
+  }
+
+  public record TwoFactorCounts(
+      boolean policyRequired, long total, Map<TwoFactorStatus, Long> counts) {}
+
+  @Operation(
+      summary =
+          "How many users of the organization are in each twoFactor state (ORG_ADMIN, AUDITOR)")
+  @GetMapping(
+      path = "/organizations/{orgId}/two-factor-counts",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public TwoFactorCounts counts(
+      @PathVariable UUID orgId, @RequestParam(required = false) String minVersion, Caller caller) {
+    String organizationId = orgId.toString();
+    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
+    consistency.await(minVersion, versions);
+    boolean policyRequired = organizations.policyOf(organizationId).required();
+    Instant now = clock.instant();
+    Map<TwoFactorStatus, Long> counts = new EnumMap<>(TwoFactorStatus.class);
+    for (TwoFactorStatus status : TwoFactorStatus.values()) {
+      counts.put(status, 0L);
+    }
+    long total = 0;
+    String lastKey = null;
+    for (List<UserDocument> chunk = users.page(organizationId, null, SCAN_CHUNK);
+        !chunk.isEmpty();
+        chunk = users.page(organizationId, lastKey, SCAN_CHUNK)) {
+      for (UserDocument user : chunk) {
+        counts.merge(user.requirementAt(now, policyRequired).twoFactor(), 1L, Long::sum);
+        total++;
+        lastKey = user.emailKey();
+      }
+      if (chunk.size() < SCAN_CHUNK) {
+        break;
+      }
+    }
+    return new TwoFactorCounts(policyRequired, total, counts);
   }
 
   @Operation(
