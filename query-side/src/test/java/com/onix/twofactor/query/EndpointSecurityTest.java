@@ -55,6 +55,7 @@ class EndpointSecurityTest extends QuerySideIntegrationTest {
     USERS(true, QueryClient.JSON),
     USER(true, QueryClient.JSON),
     TWO_FACTOR_POLICY(true, QueryClient.JSON),
+    TWO_FACTOR_COUNTS(true, QueryClient.JSON),
     AUDIT_EVENTS(true, QueryClient.JSON),
     AUDIT_EVENTS_EXPORT(true, QueryClient.NDJSON);
 
@@ -73,6 +74,7 @@ class EndpointSecurityTest extends QuerySideIntegrationTest {
       case USERS -> "/organizations/" + org + "/users";
       case USER -> "/organizations/" + org + "/users/" + user.userId();
       case TWO_FACTOR_POLICY -> "/organizations/" + org + "/two-factor-policy";
+      case TWO_FACTOR_COUNTS -> "/organizations/" + org + "/two-factor-counts";
       case AUDIT_EVENTS, AUDIT_EVENTS_EXPORT -> "/organizations/" + org + "/audit-events";
     };
   }
