@@ -1,5 +1,6 @@
 package com.onix.twofactor.query.audit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.bson.Document;
@@ -12,8 +13,16 @@ public record AuditFilter(String userId, Set<String> types, Instant from, Instan
 
   public static final AuditFilter EVERYTHING = new AuditFilter(null, Set.of(), null, null);
 
+  /** How far behind its timestamp an event may be projected (the store's commit order). */
+  static final Duration ORDER_SLACK = Duration.ofSeconds(10);
+
   public AuditFilter {
     types = types == null ? Set.of() : Set.copyOf(types);
+  }
+
+  /** Whether this event, and so every later one but a straggler, is past the window's end. */
+  boolean pastTheWindow(Document event) {
+    return to != null && !event.getDate("occurredAt").toInstant().isBefore(to.plus(ORDER_SLACK));
   }
 
   boolean matches(Document event) {

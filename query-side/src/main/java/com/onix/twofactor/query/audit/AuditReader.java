@@ -58,14 +58,68 @@ public class AuditReader {
     boolean visit(Document event);
   }
 
+  /**
+   * Visits the matching events in order, reading no more of the history than the filter needs: one
+   * user's events by their own sequence, a time window from its start, found by bisection.
+   */
   private void walk(String organizationId, long after, AuditFilter filter, Visitor visitor) {
+    if (filter.userId() != null) {
+      walkUser(organizationId, after, filter, visitor);
+      return;
+    }
     long last = trail.lastPosition(organizationId);
-    for (long position = after; position < last; position += CHUNK) {
+    long start =
+        filter.from() == null ? after : Math.max(after, before(organizationId, filter, last));
+    for (long position = start; position < last; position += CHUNK) {
       for (Document event : trail.range(organizationId, position, CHUNK)) {
+        if (filter.pastTheWindow(event)) {
+          return;
+        }
         if (filter.matches(event) && !visitor.visit(event)) {
           return;
         }
       }
     }
+  }
+
+  private void walkUser(String organizationId, long after, AuditFilter filter, Visitor visitor) {
+    String prefix = organizationId + ":";
+    for (long sequence = 0; ; sequence += CHUNK) {
+      List<Document> chunk = trail.ofAggregate(filter.userId(), sequence, CHUNK);
+      for (Document event : chunk) {
+        boolean ours = event.getString("_id").startsWith(prefix); // another org's user: nothing
+        long position = event.get("position", Number.class).longValue();
+        if (ours && position > after && filter.matches(event) && !visitor.visit(event)) {
+          return;
+        }
+        if (!ours || filter.pastTheWindow(event)) {
+          return;
+        }
+      }
+      if (chunk.size() < CHUNK) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * The last position before the window opens, by bisection over point lookups. Positions follow
+   * the order events were projected in, which can run a little behind their timestamps, hence the
+   * slack.
+   */
+  private long before(String organizationId, AuditFilter filter, long last) {
+    java.time.Instant opens = filter.from().minus(AuditFilter.ORDER_SLACK);
+    long low = 0;
+    long high = last;
+    while (low < high) {
+      long middle = (low + high + 1) >>> 1;
+      Document event = trail.at(organizationId, middle);
+      if (event != null && event.getDate("occurredAt").toInstant().isBefore(opens)) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return low;
   }
 }

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditTrail {
 
+  /** {@code <aggregateId>:<sequence>}, unique: one aggregate's events are key lookups too. */
+  public static final String AGGREGATE_KEY = "aggregateKey";
+
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> counters;
   private final MongoCollection<Document> versions;
@@ -43,7 +46,8 @@ public class AuditTrail {
           record
               .toDocument()
               .append("_id", key(organizationId, position))
-              .append("position", position));
+              .append("position", position)
+              .append(AGGREGATE_KEY, aggregateKey(record.aggregateId(), record.sequence())));
     }
     counters.updateOne(
         new Document("_id", organizationId),
@@ -70,6 +74,27 @@ public class AuditTrail {
         events.find(new Document("_id", new Document("$in", keys))).into(new ArrayList<>());
     found.sort(Comparator.comparingLong(event -> event.get("position", Number.class).longValue()));
     return found;
+  }
+
+  /** The events of one aggregate with sequence {@code from .. from + count - 1} that exist. */
+  public List<Document> ofAggregate(String aggregateId, long from, int count) {
+    List<String> keys = new ArrayList<>(count);
+    for (long sequence = from; sequence < from + count; sequence++) {
+      keys.add(aggregateKey(aggregateId, sequence));
+    }
+    List<Document> found =
+        events.find(new Document(AGGREGATE_KEY, new Document("$in", keys))).into(new ArrayList<>());
+    found.sort(Comparator.comparingLong(event -> event.get("sequence", Number.class).longValue()));
+    return found;
+  }
+
+  /** The event at a position of the organization's history, if any. */
+  public Document at(String organizationId, long position) {
+    return events.find(new Document("_id", key(organizationId, position))).first();
+  }
+
+  private static String aggregateKey(String aggregateId, long sequence) {
+    return aggregateId + ":" + sequence;
   }
 
   public long appliedVersion(String aggregateId) {

@@ -50,6 +50,8 @@ public class ViewStore {
     // Unique: the embedded store serves an exact match on these keys from the index.
     collection(AUDIT_EVENTS)
         .createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+    collection(AUDIT_EVENTS)
+        .createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true));
     if (!embedded) {
       // Range scans that only a real MongoDB answers from an index; on the embedded store a
       // non-unique index costs a full pass at every start and serves nothing.
