@@ -70,7 +70,8 @@ public class AuditQueryController {
     String organizationId = authorize(orgId, caller, minVersion);
     int pageSize = Cursor.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     AuditReader.Page page =
-        reader.page(organizationId, after(cursor), pageSize, filter(userId, type, from, to));
+        reader.page(
+            organizationId, Cursor.position(cursor), pageSize, filter(userId, type, from, to));
     return new AuditPage(
         page.events(),
         page.continueAfter() == null ? null : Cursor.encode(page.continueAfter().toString()));
@@ -91,7 +92,7 @@ public class AuditQueryController {
       throws IOException {
     String organizationId = authorize(orgId, caller, minVersion);
     AuditFilter filter = filter(userId, type, from, to);
-    long after = after(cursor);
+    long after = Cursor.position(cursor);
     response.setContentType(NDJSON);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     OutputStream out = response.getOutputStream();
@@ -118,22 +119,6 @@ public class AuditQueryController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static long after(String cursor) {
-    String position = Cursor.decode(cursor);
-    if (position == null) {
-      return 0;
-    }
-    try {
-      long after = Long.parseLong(position);
-      if (after >= 0) {
-        return after;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw Cursor.invalid("cursor", "must be a 'next' value from an earlier page");
   }
 
   private static AuditFilter filter(UUID userId, List<String> types, String from, String to) {

@@ -2,7 +2,7 @@ package com.onix.twofactor.query.user;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
-import com.onix.twofactor.kernel.user.UserRegistered;
+import com.mongodb.client.model.UpdateOptions;
 import com.onix.twofactor.query.view.Versioned;
 import com.onix.twofactor.query.view.ViewStore;
 import org.axonframework.config.ProcessingGroup;
@@ -24,10 +24,16 @@ public class UserProjection {
 
   private final MongoCollection<Document> users;
   private final MongoCollection<Document> emails;
+  private final MongoCollection<Document> members;
+  private final MongoCollection<Document> memberCounters;
+  private final MongoCollection<Document> memberPositions;
 
   public UserProjection(ViewStore views) {
     this.users = views.collection(ViewStore.USERS);
     this.emails = views.collection(ViewStore.USER_EMAILS);
+    this.members = views.collection(ViewStore.MEMBERS);
+    this.memberCounters = views.collection(ViewStore.MEMBER_COUNTERS);
+    this.memberPositions = views.collection(ViewStore.MEMBER_POSITIONS);
   }
 
   @EventHandler
@@ -46,15 +52,44 @@ public class UserProjection {
     if (after == null) {
       return;
     }
-    if (event instanceof UserRegistered) {
-      emails.replaceOne(
-          new Document("_id", after.emailKey()),
-          new Document("_id", after.emailKey()).append("userId", userId),
-          new ReplaceOptions().upsert(true));
-    }
+    long position =
+        stored == null ? enlist(after) : stored.get(UserView.POSITION, Number.class).longValue();
     users.replaceOne(
         new Document("_id", userId),
-        after.toDocument().append(Versioned.VERSION, message.getSequenceNumber()),
+        after
+            .toDocument()
+            .append(UserView.POSITION, position)
+            .append(Versioned.VERSION, message.getSequenceNumber()),
         new ReplaceOptions().upsert(true));
+  }
+
+  /**
+   * A new user gets the next position of their organization's list (1, 2, 3, ...), so that a page
+   * of it is a key lookup. A replay after a crash finds its position again: the counter moves last.
+   */
+  private long enlist(UserDocument user) {
+    emails.replaceOne(
+        new Document("_id", user.emailKey()),
+        new Document("_id", user.emailKey()).append("userId", user.userId()),
+        new ReplaceOptions().upsert(true));
+    Document placed = memberPositions.find(new Document("_id", user.userId())).first();
+    if (placed != null) {
+      return placed.get(UserView.POSITION, Number.class).longValue();
+    }
+    Document counter = memberCounters.find(new Document("_id", user.organizationId())).first();
+    long position = counter == null ? 1 : counter.get("last", Number.class).longValue() + 1;
+    members.replaceOne(
+        new Document("_id", UserView.memberKey(user.organizationId(), position)),
+        new Document("userId", user.userId()),
+        new ReplaceOptions().upsert(true));
+    memberPositions.replaceOne(
+        new Document("_id", user.userId()),
+        new Document(UserView.POSITION, position),
+        new ReplaceOptions().upsert(true));
+    memberCounters.updateOne(
+        new Document("_id", user.organizationId()),
+        new Document("$max", new Document("last", position)),
+        new UpdateOptions().upsert(true));
+    return position;
   }
 }

@@ -1,6 +1,5 @@
 package com.onix.twofactor.query.user;
 
-import com.onix.twofactor.kernel.user.EmailAddress;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.consistency.ConsistencyGate;
 import com.onix.twofactor.query.history.PointInTime;
@@ -66,10 +65,6 @@ public class UserQueryController {
       UserDocument.AccessCode accessCode,
       Instant lockedUntil) {
 
-    String emailKey() {
-      return new EmailAddress(email).uniquenessKey();
-    }
-
     static UserSummary of(UserDocument user, boolean policyRequired, Instant now) {
       UserDocument.Requirement requirement = user.requirementAt(now, policyRequired);
       return new UserSummary(
@@ -87,7 +82,7 @@ public class UserQueryController {
 
   public record UserPage(List<UserSummary> users, String next) {}
 
-  @Operation(summary = "An organization's users, by email (ORG_ADMIN, AUDITOR)")
+  @Operation(summary = "An organization's users, in registration order (ORG_ADMIN, AUDITOR)")
   @GetMapping(path = "/organizations/{orgId}/users", produces = MediaType.APPLICATION_JSON_VALUE)
   public UserPage list(
       @PathVariable UUID orgId,
@@ -100,20 +95,20 @@ public class UserQueryController {
     String organizationId = orgId.toString();
     caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
     int pageSize = Cursor.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-    String after = Cursor.decode(cursor);
+    long after = Cursor.position(cursor);
     consistency.await(minVersion, versions);
     boolean policyRequired = organizations.policyOf(organizationId).required();
     Instant now = clock.instant();
     List<UserSummary> page = new ArrayList<>(pageSize);
-    String lastKey = null;
+    long lastPosition = 0;
     boolean more = false;
     // twoFactor depends on the time and the policy, so it is evaluated here, a chunk at a time.
     walk:
-    for (List<UserDocument> chunk = users.page(organizationId, after, SCAN_CHUNK);
+    for (List<UserView.Listed> chunk = users.page(organizationId, after, SCAN_CHUNK);
         !chunk.isEmpty();
-        chunk = users.page(organizationId, lastKey, SCAN_CHUNK)) {
-      for (UserDocument user : chunk) {
-        UserSummary summary = UserSummary.of(user, policyRequired, now);
+        chunk = users.page(organizationId, chunk.get(chunk.size() - 1).position(), SCAN_CHUNK)) {
+      for (UserView.Listed listed : chunk) {
+        UserSummary summary = UserSummary.of(listed.user(), policyRequired, now);
         if ((twoFactor == null || summary.twoFactor() == twoFactor)
             && (signInMethod == null || summary.signInMethod() == signInMethod)) {
           if (page.size() == pageSize) {
@@ -121,14 +116,11 @@ public class UserQueryController {
             break walk;
           }
           page.add(summary);
+          lastPosition = listed.position();
         }
-        lastKey = user.emailKey();
-      }
-      if (chunk.size() < SCAN_CHUNK) {
-        break;
       }
     }
-    String next = more ? Cursor.encode(page.get(pageSize - 1).emailKey()) : null;
+    String next = more ? Cursor.encode(Long.toString(lastPosition)) : null;
     return new UserPage(page, next);
   }
 
@@ -153,17 +145,12 @@ public class UserQueryController {
       counts.put(status, 0L);
     }
     long total = 0;
-    String lastKey = null;
-    for (List<UserDocument> chunk = users.page(organizationId, null, SCAN_CHUNK);
+    for (List<UserView.Listed> chunk = users.page(organizationId, 0, SCAN_CHUNK);
         !chunk.isEmpty();
-        chunk = users.page(organizationId, lastKey, SCAN_CHUNK)) {
-      for (UserDocument user : chunk) {
-        counts.merge(user.requirementAt(now, policyRequired).twoFactor(), 1L, Long::sum);
+        chunk = users.page(organizationId, chunk.get(chunk.size() - 1).position(), SCAN_CHUNK)) {
+      for (UserView.Listed listed : chunk) {
+        counts.merge(listed.user().requirementAt(now, policyRequired).twoFactor(), 1L, Long::sum);
         total++;
-        lastKey = user.emailKey();
-      }
-      if (chunk.size() < SCAN_CHUNK) {
-        break;
       }
     }
     return new TwoFactorCounts(policyRequired, total, counts);

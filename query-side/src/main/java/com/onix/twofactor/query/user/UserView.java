@@ -6,7 +6,10 @@ import com.onix.twofactor.query.view.Versioned;
 import com.onix.twofactor.query.view.ViewStore;
 import com.onix.twofactor.support.web.ApiProblem;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -15,12 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserView {
 
+  static final String POSITION = "position";
+
   private final MongoCollection<Document> users;
   private final MongoCollection<Document> emails;
+  private final MongoCollection<Document> members;
+  private final MongoCollection<Document> memberCounters;
 
   public UserView(ViewStore views) {
     this.users = views.collection(ViewStore.USERS);
     this.emails = views.collection(ViewStore.USER_EMAILS);
+    this.members = views.collection(ViewStore.MEMBERS);
+    this.memberCounters = views.collection(ViewStore.MEMBER_COUNTERS);
   }
 
   public Optional<UserDocument> byId(String userId) {
@@ -46,20 +55,43 @@ public class UserView {
         .flatMap(entry -> byId(entry.getString("userId")));
   }
 
-  /**
-   * Users of the organization ordered by email, after {@code afterEmailKey}, at most {@code limit}.
-   */
-  public List<UserDocument> page(String organizationId, String afterEmailKey, int limit) {
-    Document filter = new Document("organizationId", organizationId);
-    if (afterEmailKey != null) {
-      filter.append("emailKey", new Document("$gt", afterEmailKey));
+  /** A user and their place in the organization's list (registration order). */
+  public record Listed(long position, UserDocument user) {}
+
+  /** The organization's users at positions after {@code after}, at most {@code limit}. */
+  public List<Listed> page(String organizationId, long after, int limit) {
+    Document counter = memberCounters.find(new Document("_id", organizationId)).first();
+    long last = counter == null ? 0 : counter.get("last", Number.class).longValue();
+    List<String> keys = new ArrayList<>();
+    for (long position = after + 1; position <= Math.min(last, after + limit); position++) {
+      keys.add(memberKey(organizationId, position));
     }
-    return users
-        .find(filter)
-        .sort(new Document("emailKey", 1))
-        .limit(limit)
-        .map(UserDocument::from)
-        .into(new ArrayList<>());
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Long> positions = new HashMap<>();
+    members
+        .find(new Document("_id", new Document("$in", keys)))
+        .forEach(
+            member -> {
+              String key = member.getString("_id");
+              positions.put(
+                  member.getString("userId"),
+                  Long.parseLong(key.substring(key.lastIndexOf(':') + 1)));
+            });
+    List<Listed> page = new ArrayList<>();
+    users
+        .find(new Document("_id", new Document("$in", new ArrayList<>(positions.keySet()))))
+        .forEach(
+            user ->
+                page.add(
+                    new Listed(positions.get(user.getString("_id")), UserDocument.from(user))));
+    page.sort(Comparator.comparingLong(Listed::position));
+    return page;
+  }
+
+  static String memberKey(String organizationId, long position) {
+    return organizationId + ":" + position;
   }
 
   public long appliedVersion(String userId) {

@@ -21,6 +21,9 @@ public class ViewStore {
   public static final String ORGANIZATIONS = PREFIX + "organizations";
   public static final String USERS = PREFIX + "users";
   public static final String USER_EMAILS = PREFIX + "user_emails";
+  public static final String MEMBERS = PREFIX + "members";
+  public static final String MEMBER_COUNTERS = PREFIX + "member_counters";
+  public static final String MEMBER_POSITIONS = PREFIX + "member_positions";
   public static final String AUDIT_EVENTS = PREFIX + "audit_events";
   public static final String AUDIT_COUNTERS = PREFIX + "audit_counters";
   public static final String AUDIT_VERSIONS = PREFIX + "audit_versions";
@@ -52,13 +55,6 @@ public class ViewStore {
         .createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
     collection(AUDIT_EVENTS)
         .createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true));
-    if (!embedded) {
-      // Range scans that only a real MongoDB answers from an index; on the embedded store a
-      // non-unique index costs a full pass at every start and serves nothing.
-      collection(USERS)
-          .createIndex(
-              Indexes.ascending("organizationId", "emailKey"), new IndexOptions().unique(true));
-    }
   }
 
   public List<String> viewCollections() {

@@ -33,6 +33,23 @@ public final class Cursor {
     }
   }
 
+  /** A cursor holding a position (a count from 1); 0 for no cursor. */
+  public static long position(String cursor) {
+    String position = decode(cursor);
+    if (position == null) {
+      return 0;
+    }
+    try {
+      long after = Long.parseLong(position);
+      if (after >= 0) {
+        return after;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw invalid("cursor", "must be a 'next' value from an earlier page");
+  }
+
   /** Checks a {@code limit} parameter: absent means {@code fallback}. */
   public static int limit(Integer limit, int fallback, int max) {
     if (limit == null) {
