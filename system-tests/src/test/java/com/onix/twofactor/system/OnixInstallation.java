@@ -42,8 +42,9 @@ final class OnixInstallation {
         "command-side", ServiceProcess.COMMAND_JAR, commandPort, environment());
   }
 
-  ServiceProcess startQuerySide() throws IOException, InterruptedException {
-    return ServiceProcess.start("query-side", ServiceProcess.QUERY_JAR, queryPort, environment());
+  ServiceProcess startQuerySide(String... jvmOptions) throws IOException, InterruptedException {
+    return ServiceProcess.start(
+        "query-side", ServiceProcess.QUERY_JAR, queryPort, environment(), jvmOptions);
   }
 
   /** What {@code ./onix token ...} prints, through the same entry point. */

@@ -32,7 +32,8 @@ final class ServiceProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static ServiceProcess start(String name, Path jar, int port, Map<String, String> env)
+  static ServiceProcess start(
+      String name, Path jar, int port, Map<String, String> env, String... jvmOptions)
       throws IOException, InterruptedException {
     Path logs = Path.of(env.get("ONIX_DATA_DIR")).resolve("logs");
     Files.createDirectories(logs);
@@ -40,6 +41,7 @@ final class ServiceProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    command.addAll(List.of(jvmOptions)); // a later -Xmx wins
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-jar");
     command.add(jar.toString());
