@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,8 @@ public final class EmbeddedStore implements AutoCloseable {
   public static EmbeddedStore onDisk(Path directory, int port) {
     try {
       Files.createDirectories(directory);
+      // The store holds users' emails and the audit history: its owner's eyes only.
+      Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + directory, e);
     }

@@ -46,6 +46,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -101,11 +102,18 @@ public class UserTwoFactor {
             command.signInMethod()));
   }
 
+  /** Moving a user to Entra ID also revokes their access code: Onix 2FA no longer applies. */
   @CommandHandler
-  public long handle(ChangeSignInMethod command) {
+  public long handle(ChangeSignInMethod command, Clock clock) {
     requireMemberOf(command.organizationId());
     if (command.signInMethod() != signInMethod) {
       apply(new SignInMethodChanged(userId, organizationId, signInMethod, command.signInMethod()));
+      if (signInMethod == SignInMethod.ENTRA_ID
+          && accessCode != null
+          && accessCode.validAt(clock.instant())) {
+        apply(
+            new AccessCodeRevoked(userId, organizationId, accessCode.id(), RevocationReason.ADMIN));
+      }
     }
     return AggregateLifecycle.getVersion();
   }
@@ -117,9 +125,7 @@ public class UserTwoFactor {
     if (enrollment == Enrollment.ACTIVE) {
       throw CommandRefused.alreadyEnrolled();
     }
-    if (keyId != null) {
-      secrets.destroy(keyId);
-    }
+    destroyOnceRecorded(keyId, secrets);
     IssuedSecret issued = secrets.issue(userId);
     apply(
         new TwoFactorSetupStarted(
@@ -187,9 +193,7 @@ public class UserTwoFactor {
   public long handle(ResetTwoFactor command, TotpSecrets secrets, Clock clock) {
     requireMemberOf(command.organizationId());
     String destroyed = keyId;
-    if (destroyed != null) {
-      secrets.destroy(destroyed);
-    }
+    destroyOnceRecorded(destroyed, secrets);
     if (accessCode != null && accessCode.validAt(clock.instant())) {
       apply(new AccessCodeRevoked(userId, organizationId, accessCode.id(), RevocationReason.RESET));
     }
@@ -246,6 +250,9 @@ public class UserTwoFactor {
    */
   private VerificationOutcome redeem(String typed, AccessCodeHasher hasher, Instant now) {
     VerificationMethod method = VerificationMethod.ACCESS_CODE;
+    if (signInMethod == SignInMethod.ENTRA_ID) {
+      return reject(method, RejectionReason.NO_ACTIVE_ACCESS_CODE, NO_ACTIVE_ACCESS_CODE, now);
+    }
     Optional<String> code = AccessCodes.normalize(typed);
     boolean active = accessCode != null && accessCode.validAt(now);
     if (active && code.isPresent() && hasher.matches(code.get(), accessCode.hash())) {
@@ -296,6 +303,16 @@ public class UserTwoFactor {
   private static final String INVALID_CODE = "INVALID_CODE";
   private static final String NOT_ENROLLED = "NOT_ENROLLED";
   private static final String NO_ACTIVE_ACCESS_CODE = "NO_ACTIVE_ACCESS_CODE";
+
+  /**
+   * Destroys a data key once the event saying so is stored: were the command to fail instead, the
+   * user would keep an enrollment whose key is gone.
+   */
+  private static void destroyOnceRecorded(String keyId, TotpSecrets secrets) {
+    if (keyId != null) {
+      CurrentUnitOfWork.get().afterCommit(unitOfWork -> secrets.destroy(keyId));
+    }
+  }
 
   private Optional<byte[]> secret(TotpSecrets secrets) {
     return keyId == null ? Optional.empty() : secrets.reveal(userId, keyId, encryptedSecret);

@@ -180,4 +180,35 @@ class RedeemAccessCodeTest {
         .expectResultMessagePayload(
             VerificationOutcome.locked(ACCESS_CODE, START.plusSeconds(60), 2));
   }
+
+  @Test
+  void movingTheUserToEntraIdRevokesTheCode() {
+    f.fixture
+        .given(REGISTERED, f.issued())
+        .when(
+            new com.onix.twofactor.kernel.user.ChangeSignInMethod(
+                USER, ORG, com.onix.twofactor.kernel.user.SignInMethod.ENTRA_ID))
+        .expectEvents(
+            new com.onix.twofactor.kernel.user.SignInMethodChanged(
+                USER,
+                ORG,
+                com.onix.twofactor.kernel.user.SignInMethod.PASSWORD,
+                com.onix.twofactor.kernel.user.SignInMethod.ENTRA_ID),
+            new AccessCodeRevoked(USER, ORG, CODE_ID, RevocationReason.ADMIN));
+  }
+
+  @Test
+  void anEntraIdUserCannotSignInWithAnAccessCode() {
+    f.fixture
+        .given(
+            REGISTERED,
+            f.issued(),
+            new com.onix.twofactor.kernel.user.SignInMethodChanged(
+                USER,
+                ORG,
+                com.onix.twofactor.kernel.user.SignInMethod.PASSWORD,
+                com.onix.twofactor.kernel.user.SignInMethod.ENTRA_ID))
+        .when(typed(CODE))
+        .expectEvents(rejected(RejectionReason.NO_ACTIVE_ACCESS_CODE, 1));
+  }
 }

@@ -25,6 +25,7 @@ class UserTwoFactorTest {
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(UserTwoFactor.class);
+    fixture.registerInjectableResource(java.time.Clock.systemUTC());
   }
 
   @Test

@@ -17,7 +17,8 @@ public class ProblemErrorController implements ErrorController {
   @RequestMapping("${server.error.path:/error}")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    HttpStatus status = HttpStatus.resolve(code instanceof Integer value ? value : 500);
+    // Asked for directly, /error is just a route that does not exist.
+    HttpStatus status = HttpStatus.resolve(code instanceof Integer value ? value : 404);
     if (status == null || !status.isError()) {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
     }
