@@ -55,7 +55,8 @@ public class AuditTrail {
         new UpdateOptions().upsert(true));
     versions.updateOne(
         new Document("_id", record.aggregateId()),
-        new Document("$max", new Document("version", record.sequence())),
+        new Document("$max", new Document("version", record.sequence()))
+            .append("$set", new Document("organizationId", organizationId)),
         new UpdateOptions().upsert(true));
   }
 
@@ -97,9 +98,12 @@ public class AuditTrail {
     return aggregateId + ":" + sequence;
   }
 
-  public long appliedVersion(String aggregateId) {
+  /** The version of an aggregate of the organization in its history; -1 for none or another's. */
+  public long appliedVersion(String organizationId, String aggregateId) {
     Document version = versions.find(new Document("_id", aggregateId)).first();
-    return version == null ? -1 : version.get("version", Number.class).longValue();
+    return version == null || !organizationId.equals(version.getString("organizationId"))
+        ? -1
+        : version.get("version", Number.class).longValue();
   }
 
   private static String key(String organizationId, long position) {

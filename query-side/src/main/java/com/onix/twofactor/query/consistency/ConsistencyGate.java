@@ -1,14 +1,18 @@
 package com.onix.twofactor.query.consistency;
 
+import com.onix.twofactor.query.rebuild.ViewRebuild;
 import com.onix.twofactor.support.web.ApiProblem;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.function.ToLongFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-your-writes: holds a query until its view has applied the version a command returned, or
- * answers 503 {@code NOT_YET_CONSISTENT} after {@link #PATIENCE}.
+ * Every query passes here before it reads a view. While the views are being rebuilt it answers 503
+ * {@code NOT_YET_CONSISTENT}: a half-built view would tell the sign-in page that an enrolled user
+ * needs no second factor. And for read-your-writes it holds a query until its view has applied the
+ * version a command returned, or answers 503 after {@link #PATIENCE}.
  */
 @Component
 public class ConsistencyGate {
@@ -16,30 +20,61 @@ public class ConsistencyGate {
   static final Duration PATIENCE = Duration.ofSeconds(5);
   private static final long POLL_MILLIS = 10;
 
+  /** Waiting holds a request thread: beyond this many waiters, the answer is 503 at once. */
+  private static final int MAX_WAITERS = 32;
+
+  private final ViewRebuild rebuild;
+  private final Semaphore waiters = new Semaphore(MAX_WAITERS);
+
+  public ConsistencyGate(ViewRebuild rebuild) {
+    this.rebuild = rebuild;
+  }
+
   /**
    * @param minVersion the raw query parameter, or null when the caller did not ask
-   * @param appliedVersion the version a view has applied for an aggregate id, -1 for none
+   * @param appliedVersion the version the view has applied for an aggregate id the caller may see,
+   *     -1 for none (also for an aggregate of another organization: it is waited for like one that
+   *     does not exist yet, so the answer tells nothing about it)
    */
   public void await(String minVersion, ToLongFunction<String> appliedVersion) {
+    if (!rebuild.viewsComplete()) {
+      throw notYetConsistent("The views are being rebuilt from the event store; retry shortly.");
+    }
     if (minVersion == null) {
       return;
     }
     MinVersion wanted = MinVersion.parse(minVersion);
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (appliedVersion.applyAsLong(wanted.aggregateId()) < wanted.version()) {
-      if (System.nanoTime() > deadline) {
-        throw new ApiProblem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "NOT_YET_CONSISTENT",
-                "The view has not caught up with that version yet; retry shortly.")
-            .withHeader("Retry-After", "1");
+    if (appliedVersion.applyAsLong(wanted.aggregateId()) >= wanted.version()) {
+      return;
+    }
+    if (!waiters.tryAcquire()) {
+      throw notYetConsistent("The view has not caught up with that version yet; retry shortly.");
+    }
+    try {
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (appliedVersion.applyAsLong(wanted.aggregateId()) < wanted.version()) {
+        if (System.nanoTime() > deadline) {
+          throw notYetConsistent(
+              "The view has not caught up with that version yet; retry shortly.");
+        }
+        sleep();
       }
-      try {
-        Thread.sleep(POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the view", e);
-      }
+    } finally {
+      waiters.release();
+    }
+  }
+
+  private static ApiProblem notYetConsistent(String detail) {
+    return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "NOT_YET_CONSISTENT", detail)
+        .withHeader("Retry-After", "1");
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the view", e);
     }
   }
 }

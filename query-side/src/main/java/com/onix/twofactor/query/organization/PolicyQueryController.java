@@ -48,7 +48,8 @@ public class PolicyQueryController {
     if (instant != null) {
       return history.policy(organizationId, instant).orElseThrow(ApiProblem::unknownOrganization);
     }
-    consistency.await(minVersion, organizations::appliedVersion);
+    consistency.await(
+        minVersion, id -> id.equals(organizationId) ? organizations.appliedVersion(id) : -1);
     return organizations.policyOf(organizationId);
   }
 }

@@ -20,15 +20,43 @@ public class ViewRebuild {
   static final String PROCESSOR = "projections";
   private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
 
+  private static final long RECHECK_NANOS = 500_000_000L;
+
   private final EventProcessingConfiguration processing;
   private final ViewStore views;
   private final MongoCollection<Document> storedEvents;
+  private volatile boolean rebuilding;
+  private volatile long checkedAt;
+
+  /** How many events the store held when the rebuild began: the views are whole past those. */
+  private volatile long storedAtStart;
 
   public ViewRebuild(
       EventProcessingConfiguration processing, ViewStore views, MongoTemplate eventStore) {
     this.processing = processing;
     this.views = views;
     this.storedEvents = eventStore.eventCollection();
+    // A rebuild interrupted by a restart goes on replaying: the views are incomplete till it ends.
+    this.rebuilding =
+        eventStore
+            .trackingTokensCollection()
+            .find(new Document("processorName", PROCESSOR))
+            .into(new java.util.ArrayList<>())
+            .stream()
+            .anyMatch(token -> String.valueOf(token.get("tokenType")).contains("ReplayToken"));
+  }
+
+  /** False from the start of a rebuild until the views have taken in the whole store again. */
+  public boolean viewsComplete() {
+    if (!rebuilding) {
+      return true;
+    }
+    long now = System.nanoTime();
+    if (now - checkedAt > RECHECK_NANOS) {
+      checkedAt = now;
+      progress();
+    }
+    return !rebuilding;
   }
 
   /**
@@ -42,6 +70,9 @@ public class ViewRebuild {
     TrackingEventProcessor projections = projections();
     log.info("Rebuilding the views: stopping the projections");
     projections.shutDown();
+    rebuilding = true;
+    checkedAt = System.nanoTime();
+    storedAtStart = storedEvents.countDocuments();
     views.dropAll();
     projections.resetTokens();
     projections.start();
@@ -51,6 +82,10 @@ public class ViewRebuild {
   public Progress progress() {
     long stored = storedEvents.countDocuments();
     long projected = views.collection(ViewStore.AUDIT_EVENTS).countDocuments();
+    if (rebuilding && projected >= storedAtStart) {
+      rebuilding = false;
+      log.info("Rebuilding the views: done");
+    }
     return new Progress(projections().isRunning(), stored, projected, projected >= stored);
   }
 

@@ -23,4 +23,16 @@ public class DirectoryVersions implements ToLongFunction<String> {
   public long applyAsLong(String aggregateId) {
     return Math.max(users.appliedVersion(aggregateId), organizations.appliedVersion(aggregateId));
   }
+
+  /** The same, for the organization itself or one of its users only. */
+  public ToLongFunction<String> within(String organizationId) {
+    return aggregateId ->
+        aggregateId.equals(organizationId)
+            ? organizations.appliedVersion(aggregateId)
+            : users
+                .byId(aggregateId)
+                .filter(user -> user.organizationId().equals(organizationId))
+                .map(user -> users.appliedVersion(aggregateId))
+                .orElse(-1L);
+  }
 }

@@ -11,6 +11,9 @@ import java.util.Map;
 /** Opaque page cursors: the position after which the next page starts, base64url-encoded. */
 public final class Cursor {
 
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private Cursor() {}
 
   public static String encode(String position) {
@@ -71,10 +74,15 @@ public final class Cursor {
     if (value == null) {
       return null;
     }
+    Instant instant;
     try {
-      return Instant.parse(value);
+      instant = Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw invalid(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
     }
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw invalid(field, "must be between the years 1 and 9999");
+    }
+    return instant;
   }
 }

@@ -17,21 +17,23 @@ class AuditUserFilterIsolationTest extends QuerySideIntegrationTest {
     String theirs = newOrganization();
     NewUser stranger = newUser(theirs, SignInMethod.PASSWORD);
     var last = new UserTwoFactorEvents(feed, theirs, stranger.userId()).enroll();
-    var reply =
+    var own =
         api.get(
             "/organizations/"
-                + mine
+                + theirs
                 + "/audit-events?userId="
                 + stranger.userId()
                 + "&minVersion="
                 + q(last.version()),
-            tokens.auditor(mine));
-    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-    assertThat(reply.json().path("events")).isEmpty();
-    var own =
-        api.get(
-            "/organizations/" + theirs + "/audit-events?userId=" + stranger.userId(),
             tokens.auditor(theirs));
     assertThat(own.json().path("events")).hasSize(3);
+
+    var reply =
+        api.get(
+            "/organizations/" + mine + "/audit-events?userId=" + stranger.userId(),
+            tokens.auditor(mine));
+
+    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+    assertThat(reply.json().path("events")).isEmpty();
   }
 }

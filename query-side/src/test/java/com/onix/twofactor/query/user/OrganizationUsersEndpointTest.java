@@ -125,8 +125,10 @@ class OrganizationUsersEndpointTest extends QuerySideIntegrationTest {
     String otherOrg = newOrganization();
     NewUser mine = newUser(org, SignInMethod.PASSWORD);
     NewUser theirs = newUser(otherOrg, SignInMethod.PASSWORD);
+    // Read-your-writes only waits for the organization's own aggregates: wait on theirs there.
+    one(otherOrg, theirs.userId(), theirs.registered());
 
-    JsonNode users = list(org, "", theirs.registered()).json().path("users");
+    JsonNode users = list(org, "", mine.registered()).json().path("users");
 
     assertThat(users).extracting(u -> u.path("userId").asText()).containsExactly(mine.userId());
   }
@@ -206,18 +208,27 @@ class OrganizationUsersEndpointTest extends QuerySideIntegrationTest {
     String org = newOrganization();
     String otherOrg = newOrganization();
     NewUser theirs = newUser(otherOrg, SignInMethod.PASSWORD);
+    one(otherOrg, theirs.userId(), theirs.registered());
+
+    QueryClient.Reply reply =
+        api.get("/organizations/" + org + "/users/" + theirs.userId(), tokens.orgAdmin(org));
+
+    assertProblem(reply, 404, "UNKNOWN_USER");
+  }
+
+  @Test
+  void minVersionOfAnotherOrganizationsUserTellsNothingAndTimesOut() {
+    String org = newOrganization();
+    String otherOrg = newOrganization();
+    NewUser theirs = newUser(otherOrg, SignInMethod.PASSWORD);
+    one(otherOrg, theirs.userId(), theirs.registered());
 
     QueryClient.Reply reply =
         api.get(
-            "/organizations/"
-                + org
-                + "/users/"
-                + theirs.userId()
-                + "?minVersion="
-                + q(theirs.registered().version()),
+            "/organizations/" + org + "/users?minVersion=" + q(theirs.registered().version()),
             tokens.orgAdmin(org));
 
-    assertProblem(reply, 404, "UNKNOWN_USER");
+    assertProblem(reply, 503, "NOT_YET_CONSISTENT");
   }
 
   @Test
