@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedStore implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
+  private static final java.time.Duration RETAIN_FREED_CHUNKS = java.time.Duration.ofMinutes(5);
+  private static final java.time.Duration COMPACT_EVERY = java.time.Duration.ofMinutes(10);
 
   private final MongoServer server;
   private final InetSocketAddress address;
@@ -47,7 +49,11 @@ public final class EmbeddedStore implements AutoCloseable {
                 return thread;
               });
       housekeeping.scheduleWithFixedDelay(this::commitQuietly, 200, 200, TimeUnit.MILLISECONDS);
-      housekeeping.scheduleWithFixedDelay(this::compactQuietly, 60, 60, TimeUnit.SECONDS);
+      housekeeping.scheduleWithFixedDelay(
+          this::compactQuietly,
+          COMPACT_EVERY.toMinutes(),
+          COMPACT_EVERY.toMinutes(),
+          TimeUnit.MINUTES);
     } else {
       this.durability = null;
       this.housekeeping = null;
@@ -65,6 +71,9 @@ public final class EmbeddedStore implements AutoCloseable {
     }
     Path file = directory.resolve("onix.mv");
     MVStore mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    // A chunk that compaction emptied may still be read by a long scan that began before it
+    // (an index build over a large collection): keep such chunks for a while before reuse.
+    mvStore.setRetentionTime((int) RETAIN_FREED_CHUNKS.toMillis());
     EmbeddedStore store = new EmbeddedStore(new H2Backend(mvStore), mvStore, port);
     log.info("Embedded store on {} serving {}", file, store.address);
     return store;

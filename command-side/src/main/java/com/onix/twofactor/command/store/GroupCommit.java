@@ -45,8 +45,10 @@ public final class GroupCommit implements StoreDurability {
   /** Rewrites sparse chunks so that the file does not grow by one chunk per commit forever. */
   public void compact() {
     synchronized (commitLock) {
-      store.compact(80, 16 * 1024 * 1024);
-      commitAndSync();
+      if (store.getFillRate() < 60) {
+        store.compact(80, 16 * 1024 * 1024);
+        commitAndSync();
+      }
     }
   }
 
