@@ -27,6 +27,7 @@ public class AuditReader {
         organizationId,
         after,
         filter,
+        limit + 1,
         event -> {
           matches.add(event);
           return matches.size() <= limit;
@@ -45,6 +46,7 @@ public class AuditReader {
         organizationId,
         after,
         filter,
+        CHUNK,
         event -> {
           sink.accept(AuditRecord.from(event));
           return true;
@@ -62,7 +64,8 @@ public class AuditReader {
    * Visits the matching events in order, reading no more of the history than the filter needs: one
    * user's events by their own sequence, a time window from its start, found by bisection.
    */
-  private void walk(String organizationId, long after, AuditFilter filter, Visitor visitor) {
+  private void walk(
+      String organizationId, long after, AuditFilter filter, int wanted, Visitor visitor) {
     if (filter.userId() != null) {
       walkUser(organizationId, after, filter, visitor);
       return;
@@ -70,8 +73,10 @@ public class AuditReader {
     long last = trail.lastPosition(organizationId);
     long start =
         filter.from() == null ? after : Math.max(after, before(organizationId, filter, last));
-    for (long position = start; position < last; position += CHUNK) {
-      for (Document event : trail.range(organizationId, position, CHUNK)) {
+    // The first read is as large as a page needs; matches further out are read a chunk at a time.
+    int chunk = Math.min(CHUNK, wanted);
+    for (long position = start; position < last; position += chunk, chunk = CHUNK) {
+      for (Document event : trail.range(organizationId, position, chunk)) {
         if (filter.pastTheWindow(event)) {
           return;
         }
