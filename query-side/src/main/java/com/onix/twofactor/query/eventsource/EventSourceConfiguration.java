@@ -2,6 +2,7 @@ package com.onix.twofactor.query.eventsource;
 
 import com.mongodb.client.MongoClient;
 import com.onix.twofactor.support.store.StoreSettings;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -65,7 +66,12 @@ public class EventSourceConfiguration {
 
   @Bean
   TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
-    return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).build();
+    // A claim left by a killed instance blocks its successor until it times out: keep that short.
+    return MongoTokenStore.builder()
+        .mongoTemplate(template)
+        .serializer(serializer)
+        .claimTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   /**
