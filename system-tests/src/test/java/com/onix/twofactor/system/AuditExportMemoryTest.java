@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,34 +39,36 @@ class AuditExportMemoryTest {
   void aLongHistoryStreamsThroughASmallHeap() throws Exception {
     OnixInstallation onix = new OnixInstallation(dataDirectory);
     String org = UUID.randomUUID().toString();
-    try (ServiceProcess commands = onix.startCommandSide()) {
-      // A first start sets up the views and their indexes, as on any installation.
-      onix.startQuerySide().close();
-      writeHistory(onix.storePort, org);
-      try (ServiceProcess queries = onix.startQuerySide(SMALL_HEAP)) {
-        String auditor = onix.token("--role", "AUDITOR", "--org", org);
-        HttpResponse<java.io.InputStream> export =
-            HttpClient.newHttpClient()
-                .send(
-                    HttpRequest.newBuilder(queries.uri("/organizations/" + org + "/audit-events"))
-                        .header("Authorization", "Bearer " + auditor)
-                        .header("Accept", "application/x-ndjson")
-                        .build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(export.statusCode()).isEqualTo(200);
-        long lines = 0;
-        String last = null;
-        try (BufferedReader body =
-            new BufferedReader(new InputStreamReader(export.body(), StandardCharsets.UTF_8))) {
-          for (String line = body.readLine(); line != null; line = body.readLine()) {
-            lines++;
-            last = line;
-          }
+    // The query side against a MongoDB of the test's own (in memory, for a quick fill).
+    MongoServer mongo = new MongoServer(new MemoryBackend());
+    InetSocketAddress store = mongo.bind();
+    String uri = "mongodb://127.0.0.1:" + store.getPort() + "/?directConnection=true";
+    try (ServiceProcess queries = onix.startQuerySide(uri, SMALL_HEAP)) {
+      writeHistory(uri, org);
+      String auditor = onix.token("--role", "AUDITOR", "--org", org);
+      HttpResponse<java.io.InputStream> export =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(queries.uri("/organizations/" + org + "/audit-events"))
+                      .header("Authorization", "Bearer " + auditor)
+                      .header("Accept", "application/x-ndjson")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
+      assertThat(export.statusCode()).isEqualTo(200);
+      long lines = 0;
+      String last = null;
+      try (BufferedReader body =
+          new BufferedReader(new InputStreamReader(export.body(), StandardCharsets.UTF_8))) {
+        for (String line = body.readLine(); line != null; line = body.readLine()) {
+          lines++;
+          last = line;
         }
-        assertThat(lines).isEqualTo(EVENTS);
-        assertThat(Api.JSON.readTree(last).get("sequence").asLong()).isEqualTo(EVENTS - 1);
-        assertThat(queries.log()).doesNotContain("OutOfMemoryError");
       }
+      assertThat(lines).isEqualTo(EVENTS);
+      assertThat(Api.JSON.readTree(last).get("sequence").asLong()).isEqualTo(EVENTS - 1);
+      assertThat(queries.log()).doesNotContain("OutOfMemoryError");
+    } finally {
+      mongo.shutdownNow();
     }
   }
 
@@ -71,10 +76,9 @@ class AuditExportMemoryTest {
    * The views as the projections would have left them after that many events of one user: written
    * directly, since projecting them would take most of the test's time.
    */
-  private static void writeHistory(int storePort, String org) {
+  private static void writeHistory(String uri, String org) {
     String user = UUID.randomUUID().toString();
-    try (MongoClient client =
-        MongoClients.create("mongodb://127.0.0.1:" + storePort + "/?directConnection=true")) {
+    try (MongoClient client = MongoClients.create(uri)) {
       var database = client.getDatabase("onix");
       Instant start = Instant.parse("2026-01-01T00:00:00Z");
       database

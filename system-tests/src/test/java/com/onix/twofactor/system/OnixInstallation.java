@@ -42,9 +42,16 @@ final class OnixInstallation {
         "command-side", ServiceProcess.COMMAND_JAR, commandPort, environment());
   }
 
-  ServiceProcess startQuerySide(String... jvmOptions) throws IOException, InterruptedException {
-    return ServiceProcess.start(
-        "query-side", ServiceProcess.QUERY_JAR, queryPort, environment(), jvmOptions);
+  ServiceProcess startQuerySide() throws IOException, InterruptedException {
+    return ServiceProcess.start("query-side", ServiceProcess.QUERY_JAR, queryPort, environment());
+  }
+
+  /** The query side on the MongoDB at {@code mongoUri}, with extra JVM options. */
+  ServiceProcess startQuerySide(String mongoUri, String... jvmOptions)
+      throws IOException, InterruptedException {
+    Map<String, String> env = environment();
+    env.put("ONIX_MONGO_URI", mongoUri);
+    return ServiceProcess.start("query-side", ServiceProcess.QUERY_JAR, queryPort, env, jvmOptions);
   }
 
   /** What {@code ./onix token ...} prints, through the same entry point. */
