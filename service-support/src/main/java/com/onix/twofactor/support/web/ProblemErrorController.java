@@ -1,5 +1,6 @@
 package com.onix.twofactor.support.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Answers what the servlet container itself rejects (before Spring MVC) as a problem document. */
 @RestController
+@Hidden
 public class ProblemErrorController implements ErrorController {
 
   @RequestMapping("${server.error.path:/error}")
