@@ -1,12 +1,11 @@
 package com.onix.twofactor.command.secrets;
 
+import com.onix.twofactor.support.files.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKey;
@@ -53,22 +52,8 @@ public final class MasterKey {
   }
 
   private static void create(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
     byte[] key = new byte[LENGTH];
     new SecureRandom().nextBytes(key);
-    Path draft =
-        Files.createTempFile(
-            file.getParent(),
-            FILE_NAME,
-            ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    try {
-      Files.writeString(draft, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-      Files.createLink(file, draft); // fails if another start created it first: theirs stands
-    } catch (FileAlreadyExistsException lostTheRace) {
-      // keep the existing key
-    } finally {
-      Files.deleteIfExists(draft);
-    }
+    OwnerOnlyFile.createOnce(file, Base64.getEncoder().encodeToString(key));
   }
 }

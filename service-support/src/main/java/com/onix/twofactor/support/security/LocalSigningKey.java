@@ -5,13 +5,12 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.onix.twofactor.support.files.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
 
@@ -42,7 +41,6 @@ public final class LocalSigningKey {
   }
 
   private static void create(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
     RSAKey key;
     try {
       key =
@@ -54,20 +52,6 @@ public final class LocalSigningKey {
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot generate a signing key", e);
     }
-    Path draft =
-        Files.createTempFile(
-            file.getParent(),
-            FILE_NAME,
-            ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    try {
-      Files.writeString(draft, key.toJSONString(), StandardCharsets.UTF_8);
-      // A hard link fails if the file exists: a concurrent first start keeps the other's key.
-      Files.createLink(file, draft);
-    } catch (FileAlreadyExistsException lostTheRace) {
-      // the other process's key stands
-    } finally {
-      Files.deleteIfExists(draft);
-    }
+    OwnerOnlyFile.createOnce(file, key.toJSONString());
   }
 }
