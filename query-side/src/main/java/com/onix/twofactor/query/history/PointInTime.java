@@ -1,40 +1,47 @@
 package com.onix.twofactor.query.history;
 
-import com.onix.twofactor.kernel.audit.AuditMetadata;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.onix.twofactor.query.audit.AuditTrail;
 import com.onix.twofactor.query.organization.OrganizationView;
 import com.onix.twofactor.query.organization.PolicyTimeline;
 import com.onix.twofactor.query.user.UserDocument;
 import com.onix.twofactor.query.user.UserTimeline;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * What was true at an instant, computed from the events themselves: an aggregate's events up to
- * that instant, folded with the same rules the projections apply.
+ * What was true at an instant, computed from the events: an aggregate's events up to that instant,
+ * read from the organization's audit history by their own sequence (key lookups on any store) and
+ * folded with the same rules the projections apply. The fields the history leaves out (secrets)
+ * play no part in that state.
  */
 @Component
 public class PointInTime {
 
-  private final EventStorageEngine events;
+  private static final int CHUNK = 200;
 
-  public PointInTime(EventStorageEngine events) {
-    this.events = events;
+  private final AuditTrail trail;
+  private final ObjectMapper json;
+
+  public PointInTime(AuditTrail trail, ObjectMapper json) {
+    this.trail = trail;
+    this.json = json;
   }
 
-  /** The user as they were at {@code instant}; empty if not registered yet. */
-  public Optional<UserDocument> user(String userId, Instant instant) {
+  /** How far the history this reads from has come, for read-your-writes. */
+  public long appliedVersion(String organizationId, String aggregateId) {
+    return trail.appliedVersion(organizationId, aggregateId);
+  }
+
+  /** The user as they were at {@code instant}; empty if not registered yet (in this org). */
+  public Optional<UserDocument> user(String organizationId, String userId, Instant instant) {
     UserDocument user = null;
-    DomainEventStream history = events.readEvents(userId);
-    while (history.hasNext()) {
-      DomainEventMessage<?> event = history.next();
-      if (event.getTimestamp().isAfter(instant)) {
-        break;
-      }
-      user = UserTimeline.next(user, event.getPayload(), event.getTimestamp());
+    for (Document event : history(organizationId, userId, instant)) {
+      Instant at = event.getDate("occurredAt").toInstant();
+      user = UserTimeline.next(user, payloadOf(event), at);
     }
     return Optional.ofNullable(user);
   }
@@ -42,19 +49,39 @@ public class PointInTime {
   /** The organization's policy in force at {@code instant}; empty if not registered yet. */
   public Optional<OrganizationView.Policy> policy(String organizationId, Instant instant) {
     OrganizationView.Policy policy = null;
-    DomainEventStream history = events.readEvents(organizationId);
-    while (history.hasNext()) {
-      DomainEventMessage<?> event = history.next();
-      if (event.getTimestamp().isAfter(instant)) {
-        break;
-      }
+    for (Document event : history(organizationId, organizationId, instant)) {
       policy =
           PolicyTimeline.next(
               policy,
-              event.getPayload(),
-              event.getTimestamp(),
-              (String) event.getMetaData().get(AuditMetadata.ACTOR_ID));
+              payloadOf(event),
+              event.getDate("occurredAt").toInstant(),
+              event.get("actor", Document.class).getString("id"));
     }
     return Optional.ofNullable(policy);
+  }
+
+  /** The aggregate's events in the organization's history, in order, up to the instant. */
+  private List<Document> history(String organizationId, String aggregateId, Instant instant) {
+    List<Document> events = new java.util.ArrayList<>();
+    String ours = organizationId + ":";
+    for (long sequence = 0; ; sequence += CHUNK) {
+      List<Document> chunk = trail.ofAggregate(aggregateId, sequence, CHUNK);
+      for (Document event : chunk) {
+        if (!event.getString("_id").startsWith(ours)
+            || event.getDate("occurredAt").toInstant().isAfter(instant)) {
+          return events;
+        }
+        events.add(event);
+      }
+      if (chunk.size() < CHUNK) {
+        return events;
+      }
+    }
+  }
+
+  private Object payloadOf(Document event) {
+    return EventTypes.named(event.getString("type"))
+        .<Object>map(type -> json.convertValue(event.get("data", Document.class), type))
+        .orElse(null);
   }
 }

@@ -46,6 +46,7 @@ public class PolicyQueryController {
     caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
     Instant instant = Cursor.instant("asOf", asOf);
     if (instant != null) {
+      consistency.await(minVersion, id -> history.appliedVersion(organizationId, id));
       return history.policy(organizationId, instant).orElseThrow(ApiProblem::unknownOrganization);
     }
     consistency.await(

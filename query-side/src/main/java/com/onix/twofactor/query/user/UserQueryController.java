@@ -171,16 +171,16 @@ public class UserQueryController {
     caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
     Instant instant = Cursor.instant("asOf", asOf);
     if (instant != null) {
-      UserDocument then =
-          history
-              .user(userId.toString(), instant)
-              .filter(user -> user.organizationId().equals(organizationId))
-              .orElseThrow(ApiProblem::unknownUser);
+      consistency.await(minVersion, id -> history.appliedVersion(organizationId, id));
       boolean requiredThen =
           history
               .policy(organizationId, instant)
-              .map(OrganizationView.Policy::required)
-              .orElse(false);
+              .orElseThrow(ApiProblem::unknownOrganization)
+              .required();
+      UserDocument then =
+          history
+              .user(organizationId, userId.toString(), instant)
+              .orElseThrow(ApiProblem::unknownUser);
       return UserSummary.of(then, requiredThen, instant);
     }
     consistency.await(minVersion, versions.within(organizationId));

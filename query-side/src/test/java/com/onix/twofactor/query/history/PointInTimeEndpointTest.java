@@ -34,13 +34,30 @@ class PointInTimeEndpointTest extends QuerySideIntegrationTest {
     EventFeed.Appended locked =
         twoFactor.failUntilLocked(Instant.now().plus(Duration.ofMinutes(5)), 1);
     EventFeed.Appended reset = twoFactor.reset("lost phone", null);
+    // The past is read from the audit history: wait until it holds the last event.
+    assertThat(
+            api.get(
+                    "/organizations/"
+                        + org
+                        + "/audit-events?limit=1&minVersion="
+                        + q(reset.version()),
+                    tokens.auditor(org))
+                .status())
+        .isEqualTo(200);
     return new History(org, ann.userId(), ann.registered(), policyOn, enrolled, locked, reset);
   }
 
   private JsonNode userAt(History h, Instant instant) {
     var reply =
         api.get(
-            "/organizations/" + h.org() + "/users/" + h.userId() + "?asOf=" + q(instant.toString()),
+            "/organizations/"
+                + h.org()
+                + "/users/"
+                + h.userId()
+                + "?asOf="
+                + q(instant.toString())
+                + "&minVersion="
+                + q(h.reset().version()),
             tokens.auditor(h.org()));
     assertThat(reply.status()).as("%s", reply).isEqualTo(200);
     return reply.json();
