@@ -3,13 +3,10 @@ package com.onix.twofactor.query.eventsource;
 import com.mongodb.client.MongoClient;
 import com.onix.twofactor.support.store.StoreSettings;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
@@ -27,8 +24,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class EventSourceConfiguration {
 
-  /** How often a caught-up processor asks the store for new events. */
-  private static final long FETCH_DELAY_MILLIS = 50;
+  /** How often caught-up projections ask the store for new events. */
+  private static final long POLL_MILLIS = 50;
 
   @Bean
   MongoTemplate axonMongoTemplate(MongoClient client, StoreSettings settings) {
@@ -47,21 +44,10 @@ public class EventSourceConfiguration {
         .build();
   }
 
-  @Bean
-  EventStore eventStore(EventStorageEngine engine) {
-    return EmbeddedEventStore.builder()
-        .storageEngine(engine)
-        .fetchDelay(FETCH_DELAY_MILLIS)
-        .cachedEvents(1000)
-        .cleanupDelay(10_000)
-        .timeUnit(TimeUnit.MILLISECONDS)
-        .build();
-  }
-
   /** The projections' source; see {@link StorePollingEventSource} for why not the event store. */
   @Bean
   StorePollingEventSource projectionSource(EventStorageEngine engine) {
-    return new StorePollingEventSource(engine, FETCH_DELAY_MILLIS);
+    return new StorePollingEventSource(engine, POLL_MILLIS);
   }
 
   @Bean
