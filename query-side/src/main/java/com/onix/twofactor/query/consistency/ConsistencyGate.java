@@ -62,6 +62,10 @@ public class ConsistencyGate {
     } finally {
       waiters.release();
     }
+    if (!rebuild.viewsComplete()) {
+      // A rebuild began while this query waited.
+      throw notYetConsistent("The views are being rebuilt from the event store; retry shortly.");
+    }
   }
 
   private static ApiProblem notYetConsistent(String detail) {

@@ -44,6 +44,7 @@ public class ViewRebuild {
             .into(new java.util.ArrayList<>())
             .stream()
             .anyMatch(token -> String.valueOf(token.get("tokenType")).contains("ReplayToken"));
+    this.storedAtStart = rebuilding ? storedEvents.countDocuments() : 0;
   }
 
   /** False from the start of a rebuild until the views have taken in the whole store again. */
@@ -66,20 +67,25 @@ public class ViewRebuild {
   public record Progress(
       boolean running, long eventsInStore, long eventsProjected, boolean caughtUp) {}
 
+  /**
+   * The token is reset before the views are dropped: a crash in between leaves a replay to finish
+   * (and the views idempotent to it), never views that quietly miss the past.
+   */
   public synchronized void start() {
     TrackingEventProcessor projections = projections();
     log.info("Rebuilding the views: stopping the projections");
     projections.shutDown();
+    storedAtStart = storedEvents.countDocuments();
     rebuilding = true;
     checkedAt = System.nanoTime();
-    storedAtStart = storedEvents.countDocuments();
-    views.dropAll();
     projections.resetTokens();
+    views.dropAll();
     projections.start();
     log.info("Rebuilding the views: replaying the event store");
   }
 
-  public Progress progress() {
+  /** Synchronized with {@link #start()}, so a rebuild under way is never declared done early. */
+  public synchronized Progress progress() {
     long stored = storedEvents.countDocuments();
     long projected = views.collection(ViewStore.AUDIT_EVENTS).countDocuments();
     if (rebuilding && projected >= storedAtStart) {

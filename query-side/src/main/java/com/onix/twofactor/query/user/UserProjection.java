@@ -72,12 +72,15 @@ public class UserProjection {
         new Document("_id", user.emailKey()),
         new Document("_id", user.emailKey()).append("userId", user.userId()),
         new ReplaceOptions().upsert(true));
+    // Every write below is repeated on a retry, so a step lost to a crash is made up for.
     Document placed = memberPositions.find(new Document("_id", user.userId())).first();
+    long position;
     if (placed != null) {
-      return placed.get(UserView.POSITION, Number.class).longValue();
+      position = placed.get(UserView.POSITION, Number.class).longValue();
+    } else {
+      Document counter = memberCounters.find(new Document("_id", user.organizationId())).first();
+      position = counter == null ? 1 : counter.get("last", Number.class).longValue() + 1;
     }
-    Document counter = memberCounters.find(new Document("_id", user.organizationId())).first();
-    long position = counter == null ? 1 : counter.get("last", Number.class).longValue() + 1;
     members.replaceOne(
         new Document("_id", UserView.memberKey(user.organizationId(), position)),
         new Document("userId", user.userId()),
