@@ -28,6 +28,7 @@ class KillNineDurabilityTest {
   void everyAcknowledgedCommandSurvivesSigkillOfTheCommandSide() throws Exception {
     OnixInstallation onix = new OnixInstallation(dataDirectory);
     String operator = onix.token("--role", "PLATFORM_OPERATOR");
+    // "<email> <userId>:0" of every registration answered 201
     Queue<String> acknowledgedEmails = new ConcurrentLinkedQueue<>();
     String organizationId;
     String admin;
@@ -61,7 +62,8 @@ class KillNineDurabilityTest {
                                   + email
                                   + "\",\"displayName\":\"U\",\"signInMethod\":\"PASSWORD\"}");
                       if (answer.status() == 201) {
-                        acknowledgedEmails.add(email);
+                        acknowledgedEmails.add(
+                            email + " " + answer.body().get("userId").asText() + ":0");
                         enoughAcknowledged.countDown();
                       }
                     } catch (Exception connectionGone) {
@@ -87,15 +89,20 @@ class KillNineDurabilityTest {
       String signIn = onix.token("--role", "SIGN_IN_SERVICE");
       assertThat(acknowledgedEmails).hasSizeGreaterThanOrEqualTo(200);
       List<String> missing = new ArrayList<>();
-      String waitForPolicy = lastPolicyVersion;
-      for (String email : acknowledgedEmails) {
+      // Policy first: from then on each user is waited for by their own registration's version.
+      assertThat(
+              TwoProcessScenarioTest.requirement(
+                  queries, signIn, acknowledgedEmails.peek().split(" ")[0], lastPolicyVersion))
+          .isNotNull();
+      for (String acknowledged : acknowledgedEmails) {
+        String email = acknowledged.split(" ")[0];
         Api.Answer answer =
             Api.get(
                 queries.uri(
                     "/sign-in/requirements?email="
                         + URLEncoder.encode(email, StandardCharsets.UTF_8)
                         + "&minVersion="
-                        + waitForPolicy),
+                        + acknowledged.split(" ")[1]),
                 signIn);
         if (answer.status() != 200
             || !"SETUP_REQUIRED".equals(answer.body().get("twoFactor").asText())) {
