@@ -29,10 +29,6 @@ public class DirectoryVersions implements ToLongFunction<String> {
     return aggregateId ->
         aggregateId.equals(organizationId)
             ? organizations.appliedVersion(aggregateId)
-            : users
-                .byId(aggregateId)
-                .filter(user -> user.organizationId().equals(organizationId))
-                .map(user -> users.appliedVersion(aggregateId))
-                .orElse(-1L);
+            : users.appliedVersionIn(organizationId, aggregateId);
   }
 }

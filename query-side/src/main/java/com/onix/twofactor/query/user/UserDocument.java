@@ -51,7 +51,6 @@ public record UserDocument(
     return new Document("_id", userId)
         .append("organizationId", organizationId)
         .append("email", email)
-        .append("emailKey", emailKey())
         .append("displayName", displayName)
         .append("signInMethod", signInMethod.name())
         .append(ENROLLMENT, enrollment.name())

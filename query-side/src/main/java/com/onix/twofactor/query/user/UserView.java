@@ -97,4 +97,16 @@ public class UserView {
   public long appliedVersion(String userId) {
     return Versioned.appliedVersion(users, userId);
   }
+
+  /** The version applied for a user of that organization; -1 for none or another's user. */
+  public long appliedVersionIn(String organizationId, String userId) {
+    Document user =
+        users
+            .find(new Document("_id", userId))
+            .projection(new Document("organizationId", 1).append(Versioned.VERSION, 1))
+            .first();
+    return user == null || !organizationId.equals(user.getString("organizationId"))
+        ? -1
+        : user.get(Versioned.VERSION, Number.class).longValue();
+  }
 }

@@ -1,7 +1,6 @@
 package com.onix.twofactor.query.view;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -32,17 +31,5 @@ public final class Versioned {
     }
     Bson set = new Document("$set", new Document(fields).append(VERSION, sequence));
     views.updateOne(new Document("_id", id), set, new UpdateOptions().upsert(true));
-  }
-
-  /** Writes the whole document (the aggregate's first event) unless a newer one is there. */
-  public static void create(
-      MongoCollection<Document> views, String id, long sequence, Document document) {
-    if (appliedVersion(views, id) >= sequence) {
-      return;
-    }
-    views.replaceOne(
-        new Document("_id", id),
-        new Document(document).append("_id", id).append(VERSION, sequence),
-        new ReplaceOptions().upsert(true));
   }
 }

@@ -143,7 +143,6 @@ class ViewGrowthBenchmark {
           new Document("_id", userId)
               .append("organizationId", ORG)
               .append("email", emailOf(users))
-              .append("emailKey", emailOf(users))
               .append("displayName", "User " + users)
               .append("signInMethod", "PASSWORD")
               .append("enrollment", "ACTIVE")

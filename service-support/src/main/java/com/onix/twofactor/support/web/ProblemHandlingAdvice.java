@@ -83,7 +83,7 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
       WebRequest request) {
     Throwable cause = failure.getCause();
     if (RequestBodyLimitFilter.isTooLarge(failure)) {
-      return untyped(RequestBodyLimitFilter.tooLarge());
+      return untyped(refused(RequestBodyLimitFilter.tooLarge()));
     }
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return untyped(

@@ -30,24 +30,18 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > LIMIT_BYTES) {
-      ApiProblem tooLarge = tooLargeProblem();
+      ApiProblem tooLarge = tooLarge();
       problems.write(response, tooLarge.status().value(), tooLarge.code(), tooLarge.detail());
       return;
     }
     chain.doFilter(new LimitedRequest(request), response);
   }
 
-  static ApiProblem tooLargeProblem() {
+  static ApiProblem tooLarge() {
     return new ApiProblem(
         HttpStatus.PAYLOAD_TOO_LARGE,
         "PAYLOAD_TOO_LARGE",
         "The request body is larger than " + LIMIT_BYTES + " bytes.");
-  }
-
-  static org.springframework.http.ResponseEntity<org.springframework.http.ProblemDetail>
-      tooLarge() {
-    ApiProblem problem = tooLargeProblem();
-    return ProblemHandlingAdvice.problem(problem.status(), problem.code(), problem.detail());
   }
 
   static boolean isTooLarge(Throwable failure) {
