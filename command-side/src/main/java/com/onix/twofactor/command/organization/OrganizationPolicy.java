@@ -15,7 +15,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** An organization and its company-wide "Require two-factor authentication" policy. */
-@Aggregate(cache = "organizationCache")
+@Aggregate(cache = "organizationCache", snapshotTriggerDefinition = "snapshotTrigger")
 public class OrganizationPolicy {
 
   @AggregateIdentifier private String organizationId;

@@ -56,7 +56,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * protection and lockout, and reset. Created by {@link UserRegistration}, which checks what this
  * aggregate cannot see: that the organization exists and that nobody else has the email.
  */
-@Aggregate(cache = "userCache")
+@Aggregate(cache = "userCache", snapshotTriggerDefinition = "snapshotTrigger")
 public class UserTwoFactor {
 
   private enum Enrollment {

@@ -1,6 +1,7 @@
 package com.onix.twofactor.query.eventsource;
 
 import com.mongodb.client.MongoClient;
+import com.onix.twofactor.eventstore.EventStoreConfiguration;
 import com.onix.twofactor.support.store.StoreSettings;
 import java.time.Duration;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -9,19 +10,19 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Where the projections read from: the command side's event store, tailed by tracking processors
  * whose positions live in a token store beside it. The query side never appends events.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(EventStoreConfiguration.class)
 public class EventSourceConfiguration {
 
   /** How often caught-up projections ask the store for new events. */
@@ -30,18 +31,6 @@ public class EventSourceConfiguration {
   @Bean
   MongoTemplate axonMongoTemplate(MongoClient client, StoreSettings settings) {
     return DefaultMongoTemplate.builder().mongoDatabase(client, settings.database()).build();
-  }
-
-  @Bean
-  EventStorageEngine eventStorageEngine(
-      MongoTemplate template,
-      Serializer serializer,
-      @Qualifier("eventSerializer") Serializer eventSerializer) {
-    return MongoEventStorageEngine.builder()
-        .mongoTemplate(template)
-        .snapshotSerializer(serializer)
-        .eventSerializer(eventSerializer)
-        .build();
   }
 
   /** The projections' source; see {@link StorePollingEventSource} for why not the event store. */

@@ -1,8 +1,12 @@
 package com.onix.twofactor.query.rebuild;
 
 import com.mongodb.client.MongoCollection;
+import com.onix.twofactor.eventstore.CommitLogStorageEngine;
 import com.onix.twofactor.query.view.ViewStore;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
@@ -13,6 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Rebuilds every view from the event store: stops the projections, drops the views, resets the
  * projections' position to the start of the store and lets them replay it.
+ *
+ * <p>Views built from a store in an earlier layout are rebuilt the same way at start-up: their
+ * positions (timestamps, in the Axon Mongo extension's tokens) mean nothing in the commit log.
  */
 @Component
 public class ViewRebuild {
@@ -24,27 +31,40 @@ public class ViewRebuild {
 
   private final EventProcessingConfiguration processing;
   private final ViewStore views;
-  private final MongoCollection<Document> storedEvents;
+  private final CommitLogStorageEngine store;
   private volatile boolean rebuilding;
   private volatile long checkedAt;
 
-  /** How many events the store held when the rebuild began: the views are whole past those. */
-  private volatile long storedAtStart;
+  /** The store's last event when the rebuild began: the views are whole once past it. */
+  private volatile long target;
 
   public ViewRebuild(
-      EventProcessingConfiguration processing, ViewStore views, MongoTemplate eventStore) {
+      EventProcessingConfiguration processing,
+      ViewStore views,
+      CommitLogStorageEngine store,
+      MongoTemplate tokens) {
     this.processing = processing;
     this.views = views;
-    this.storedEvents = eventStore.eventCollection();
-    // A rebuild interrupted by a restart goes on replaying: the views are incomplete till it ends.
-    this.rebuilding =
-        eventStore
-            .trackingTokensCollection()
-            .find(new Document("processorName", PROCESSOR))
-            .into(new java.util.ArrayList<>())
-            .stream()
-            .anyMatch(token -> String.valueOf(token.get("tokenType")).contains("ReplayToken"));
-    this.storedAtStart = rebuilding ? storedEvents.countDocuments() : 0;
+    this.store = store;
+    MongoCollection<Document> tokenDocuments = tokens.trackingTokensCollection();
+    List<Document> positions =
+        tokenDocuments.find(new Document("processorName", PROCESSOR)).into(new ArrayList<>());
+    if (positions.stream().anyMatch(token -> tokenType(token).contains("MongoTrackingToken"))) {
+      log.info("The views were built from an earlier event store layout: rebuilding them");
+      tokenDocuments.deleteMany(new Document("processorName", PROCESSOR));
+      views.dropAll();
+      this.rebuilding = true;
+    } else {
+      // A rebuild interrupted by a restart goes on replaying: the views are incomplete till it
+      // ends.
+      this.rebuilding =
+          positions.stream().anyMatch(token -> tokenType(token).contains("ReplayToken"));
+    }
+    this.target = rebuilding ? headPosition() : -1;
+  }
+
+  private static String tokenType(Document token) {
+    return String.valueOf(token.get("tokenType"));
   }
 
   /** False from the start of a rebuild until the views have taken in the whole store again. */
@@ -61,11 +81,16 @@ public class ViewRebuild {
   }
 
   /**
-   * How far the views have come: every stored event becomes one audit entry, so the views have
-   * taken in the whole store once the two counts meet.
+   * How far the views have come, in positions of the store's global order.
+   *
+   * @param rebuilding whether queries are held back (answered 503) until the rebuild ends
    */
   public record Progress(
-      boolean running, long eventsInStore, long eventsProjected, boolean caughtUp) {}
+      boolean running,
+      boolean rebuilding,
+      long eventsInStore,
+      long eventsProjected,
+      boolean caughtUp) {}
 
   /**
    * The token is reset before the views are dropped: a crash in between leaves a replay to finish
@@ -75,7 +100,7 @@ public class ViewRebuild {
     TrackingEventProcessor projections = projections();
     log.info("Rebuilding the views: stopping the projections");
     projections.shutDown();
-    storedAtStart = storedEvents.countDocuments();
+    target = headPosition();
     rebuilding = true;
     checkedAt = System.nanoTime();
     projections.resetTokens();
@@ -86,13 +111,25 @@ public class ViewRebuild {
 
   /** Synchronized with {@link #start()}, so a rebuild under way is never declared done early. */
   public synchronized Progress progress() {
-    long stored = storedEvents.countDocuments();
-    long projected = views.collection(ViewStore.AUDIT_EVENTS).countDocuments();
-    if (rebuilding && projected >= storedAtStart) {
+    TrackingEventProcessor projections = projections();
+    long head = headPosition();
+    long projected = -1;
+    boolean replaying = false;
+    for (EventTrackerStatus status : projections.processingStatus().values()) {
+      projected = Math.max(projected, status.getCurrentPosition().orElse(-1));
+      replaying |= status.isReplaying();
+    }
+    boolean claimed = !projections.processingStatus().isEmpty();
+    if (rebuilding && claimed && !replaying && projected >= target) {
       rebuilding = false;
       log.info("Rebuilding the views: done");
     }
-    return new Progress(projections().isRunning(), stored, projected, projected >= stored);
+    return new Progress(
+        projections.isRunning(), rebuilding, head + 1, projected + 1, projected >= head);
+  }
+
+  private long headPosition() {
+    return store.lastEventIndex();
   }
 
   private TrackingEventProcessor projections() {
