@@ -72,10 +72,17 @@ final class AggregateStreams {
    * snapshot or earlier read leaves) finds the commit that holds it, looking back one window.
    */
   private Document commitCovering(String aggregateId, long sequence) {
-    long from = Math.max(0, sequence - WINDOW);
-    for (Document commit : window(aggregateId, from, (int) (sequence - from)).values()) {
-      if (Commits.lastSequence(commit) >= sequence) {
-        return commit;
+    long floor = Math.max(0, sequence - CommitAppender.MAX_COMMIT_EVENTS);
+    for (long end = sequence; end > floor; end -= WINDOW) {
+      long from = Math.max(floor, end - WINDOW);
+      Document latest = null;
+      for (Document commit : window(aggregateId, from, (int) (end - from)).values()) {
+        if (latest == null || Commits.firstSequence(commit) > Commits.firstSequence(latest)) {
+          latest = commit;
+        }
+      }
+      if (latest != null) {
+        return Commits.lastSequence(latest) >= sequence ? latest : null;
       }
     }
     return null;

@@ -23,8 +23,22 @@ final class GlobalSequence {
     this.control = log.control();
   }
 
+  /**
+   * Serializes this JVM's reservations: the embedded server does not apply concurrent {@code
+   * findOneAndUpdate}s atomically (a real MongoDB does), and overlapping reservations would put two
+   * commits at one position. Instances in other processes on the embedded store are not covered by
+   * this; see the README.
+   */
+  private static final Object RESERVING = new Object();
+
   /** Reserves {@code count} consecutive indexes and returns the first. */
   long reserve(int count) {
+    synchronized (RESERVING) {
+      return reserveAtomically(count);
+    }
+  }
+
+  private long reserveAtomically(int count) {
     Document after =
         control.findOneAndUpdate(
             new Document("_id", KEY),

@@ -78,7 +78,7 @@ final class TrackingReader {
         break; // the head of the log, or a gap that may still fill
       }
     }
-    missingSince.headMap(position).clear();
+    missingSince.subMap(lastIndex + 1, position).clear(); // only what this read walked past
     if (batchEnds.size() > 1024) {
       batchEnds.clear();
     }

@@ -141,7 +141,7 @@ class AccessCodeStoryTest {
         MongoClients.create("mongodb://127.0.0.1:" + storePort + "/?directConnection=true")) {
       MongoDatabase database = client.getDatabase("onix");
       for (String name : database.listCollectionNames()) {
-        if (name.equals("domainevents") || name.equals("snapshotevents")) {
+        if (name.equals("event_commits") || name.equals("event_snapshots")) {
           continue;
         }
         all.append(name).append(':');

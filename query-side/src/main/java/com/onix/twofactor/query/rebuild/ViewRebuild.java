@@ -114,13 +114,12 @@ public class ViewRebuild {
     TrackingEventProcessor projections = projections();
     long head = headPosition();
     long projected = -1;
-    boolean replaying = false;
     for (EventTrackerStatus status : projections.processingStatus().values()) {
       projected = Math.max(projected, status.getCurrentPosition().orElse(-1));
-      replaying |= status.isReplaying();
     }
+    // Axon's replay flag stays up until an event after the reset point arrives: judge by position.
     boolean claimed = !projections.processingStatus().isEmpty();
-    if (rebuilding && claimed && !replaying && projected >= target) {
+    if (rebuilding && claimed && projected >= target) {
       rebuilding = false;
       log.info("Rebuilding the views: done");
     }

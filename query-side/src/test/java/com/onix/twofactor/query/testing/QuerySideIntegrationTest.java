@@ -30,6 +30,8 @@ public abstract class QuerySideIntegrationTest {
     registry.add("onix.security.issuer", () -> Tokens.ISSUER);
     registry.add("onix.security.jwks-uri", () -> "");
     registry.add("onix.security.jwk-set-file", () -> "");
+    // The command side prepares the store's layout; here, the test store has no command side.
+    registry.add("onix.event-store.migrate", () -> "true");
   }
 
   @LocalServerPort private int port;
