@@ -40,10 +40,14 @@ public final class EventLog {
     this.control = database.getCollection(CONTROL);
   }
 
-  /** Declares the one secondary index the layout needs; a no-op when it exists. */
+  /**
+   * Declares the one secondary index the layout needs and creates the global counter; a no-op when
+   * both exist.
+   */
   public void ensureIndexes() {
     commits.createIndex(
         Indexes.ascending(GLOBAL_INDEX), new IndexOptions().unique(true).name(GLOBAL_INDEX));
+    new GlobalSequence(this).ensureCounter();
   }
 
   MongoCollection<Document> commits() {

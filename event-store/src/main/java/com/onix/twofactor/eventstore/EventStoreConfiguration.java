@@ -34,6 +34,7 @@ public class EventStoreConfiguration {
       List<EventUpcaster> upcasters,
       @Value("${onix.event-store.migrate:false}") boolean migrate,
       @Value("${onix.event-store.gap-timeout:1s}") Duration gapTimeout) {
+    log.ensureIndexes(); // the unique global index is what makes a seal and a commit collide
     if (migrate) {
       new LegacyLayoutMigration(log).run();
     }

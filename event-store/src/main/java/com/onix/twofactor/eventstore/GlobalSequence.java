@@ -24,27 +24,32 @@ final class GlobalSequence {
   }
 
   /**
-   * Serializes this JVM's reservations: the embedded server does not apply concurrent {@code
-   * findOneAndUpdate}s atomically (a real MongoDB does), and overlapping reservations would put two
-   * commits at one position. Instances in other processes on the embedded store are not covered by
-   * this; see the README.
+   * Creates the counter at 0 if the store has none, before any writer reserves: two writers that
+   * both created it by upsert could both be told 0.
    */
-  private static final Object RESERVING = new Object();
-
-  /** Reserves {@code count} consecutive indexes and returns the first. */
-  long reserve(int count) {
-    synchronized (RESERVING) {
-      return reserveAtomically(count);
+  void ensureCounter() {
+    try {
+      control.insertOne(new Document("_id", KEY).append(NEXT, 0L));
+    } catch (RuntimeException e) {
+      if (!CommitAppender.isDuplicateKey(e)) {
+        throw e;
+      }
     }
   }
 
-  private long reserveAtomically(int count) {
-    Document after =
+  /**
+   * Reserves {@code count} consecutive indexes and returns the first. The answer is the counter as
+   * it was before the increment: the embedded server builds an "after" answer from the live
+   * document once its lock is released, so two concurrent writers could be told the same value; its
+   * "before" answer is a copy taken under the lock, and a real MongoDB is atomic either way.
+   */
+  long reserve(int count) {
+    Document before =
         control.findOneAndUpdate(
             new Document("_id", KEY),
             new Document("$inc", new Document(NEXT, (long) count)),
-            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-    return ((Number) after.get(NEXT)).longValue() - count;
+            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+    return before == null ? 0 : ((Number) before.get(NEXT)).longValue();
   }
 
   /** The first index nobody has reserved yet: every index below it is taken or a gap. */

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntToLongFunction;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 
@@ -62,19 +68,71 @@ class GlobalSequenceTest extends StoreTest {
     }
   }
 
-  /** Each thread's reservations as {first, count} pairs. */
+  /**
+   * Two command-side processes on one embedded store: the other process's copy of the code is
+   * loaded by a class loader of its own, so it shares nothing with this one but the server.
+   */
+  @Test
+  void concurrentReservationsFromTwoProcessesNeverOverlap() throws Exception {
+    GlobalSequence ours = new GlobalSequence(log);
+    IntToLongFunction theirs = otherProcessesSequence(store.connect());
+
+    assertDisjoint(reserveConcurrently(ours::reserve, theirs));
+  }
+
+  private static IntToLongFunction otherProcessesSequence(MongoDatabase database) throws Exception {
+    URL classes = GlobalSequence.class.getProtectionDomain().getCodeSource().getLocation();
+    ClassLoader parent = GlobalSequenceTest.class.getClassLoader();
+    ClassLoader otherProcess =
+        new URLClassLoader(new URL[] {classes}, parent) {
+          @Override
+          protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith(GlobalSequence.class.getPackageName() + ".")) {
+              return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+              Class<?> loaded = findLoadedClass(name);
+              return loaded != null ? loaded : findClass(name);
+            }
+          }
+        };
+    Class<?> logType = otherProcess.loadClass(EventLog.class.getName());
+    Class<?> sequenceType = otherProcess.loadClass(GlobalSequence.class.getName());
+    assertThat(sequenceType).isNotSameAs(GlobalSequence.class);
+    Object log = logType.getConstructor(MongoDatabase.class).newInstance(database);
+    Constructor<?> create = sequenceType.getDeclaredConstructor(logType);
+    create.setAccessible(true);
+    Object sequence = create.newInstance(log);
+    Method reserve = sequenceType.getDeclaredMethod("reserve", int.class);
+    reserve.setAccessible(true);
+    return count -> {
+      try {
+        return (long) reserve.invoke(sequence, count);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+  }
+
   private static List<long[]> reserveConcurrently(GlobalSequence sequence) throws Exception {
+    return reserveConcurrently(sequence::reserve, sequence::reserve);
+  }
+
+  /** Each thread's reservations as {first, count} pairs; even threads use one reserver. */
+  private static List<long[]> reserveConcurrently(IntToLongFunction even, IntToLongFunction odd)
+      throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
     try {
       List<Future<List<long[]>>> results = new ArrayList<>();
       for (int thread = 0; thread < THREADS; thread++) {
         int width = 1 + thread % 3;
+        IntToLongFunction sequence = thread % 2 == 0 ? even : odd;
         results.add(
             threads.submit(
                 () -> {
                   List<long[]> taken = new ArrayList<>();
                   for (int i = 0; i < RESERVATIONS_PER_THREAD; i++) {
-                    taken.add(new long[] {sequence.reserve(width), width});
+                    taken.add(new long[] {sequence.applyAsLong(width), width});
                   }
                   return taken;
                 }));
