@@ -25,6 +25,9 @@ public class AggregateConfiguration {
   /** Events replayed on a load before a snapshot is taken; loads stay this short. */
   static final int SNAPSHOT_AFTER_EVENTS = 50;
 
+  /** Aggregates kept per type: a few hundred bytes each, so tens of megabytes at most. */
+  static final long CACHED_AGGREGATES = 100_000;
+
   @Bean
   CorrelationDataProvider auditMetadataPropagation() {
     return new SimpleCorrelationDataProvider(
@@ -43,12 +46,12 @@ public class AggregateConfiguration {
    */
   @Bean
   Cache organizationCache(CommitLogStorageEngine store) {
-    return new VersionCheckedCache(store::hasEventsAfter);
+    return new VersionCheckedCache(CACHED_AGGREGATES, store::hasEventsAfter);
   }
 
   @Bean
   Cache userCache(CommitLogStorageEngine store) {
-    return new VersionCheckedCache(store::hasEventsAfter);
+    return new VersionCheckedCache(CACHED_AGGREGATES, store::hasEventsAfter);
   }
 
   @Bean

@@ -1,17 +1,19 @@
 package com.onix.twofactor.command.eventstore;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.ConcurrentMap;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 
 /**
- * An aggregate cache that never hands out an aggregate another instance has moved on from: before a
- * cached aggregate is used, one key lookup asks the store whether anything was appended after its
- * version. A command that emits events would be refused at append anyway; this also keeps a command
- * that decides without emitting (a refusal) from deciding on stale state.
+ * An aggregate cache that keeps the most recently used aggregates (a bounded Caffeine cache, not
+ * one the garbage collector empties) and never hands out one another instance has moved on from:
+ * before a cached aggregate is used, one key lookup asks the store whether anything was appended
+ * after its version. A command that emits events would be refused at append anyway; this also keeps
+ * a command that decides without emitting (a refusal) from deciding on stale state.
  */
 final class VersionCheckedCache implements Cache {
 
@@ -20,27 +22,29 @@ final class VersionCheckedCache implements Cache {
     boolean after(String aggregateIdentifier, long version);
   }
 
-  private final Cache entries = new WeakReferenceCache();
+  private final ConcurrentMap<Object, Object> entries;
   private final Appended appended;
 
-  VersionCheckedCache(Appended appended) {
+  VersionCheckedCache(long maximumSize, Appended appended) {
+    this.entries = Caffeine.newBuilder().maximumSize(maximumSize).build().asMap();
     this.appended = appended;
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public <K, V> V get(K key) {
-    V value = entries.get(key);
+    Object value = entries.get(key);
     if (value instanceof AggregateCacheEntry<?> entry && !current(key.toString(), entry)) {
       entries.remove(key);
       return null;
     }
-    return value;
+    return (V) value;
   }
 
   private boolean current(String id, AggregateCacheEntry<?> entry) {
-    // An entry made in this JVM hands back the aggregate it was made from, whatever is passed.
     Long version;
     try {
+      // An entry made in this JVM hands back the aggregate it was made from, whatever is passed.
       EventSourcedAggregate<?> aggregate =
           entry.recreateAggregate(null, null, NoSnapshotTriggerDefinition.INSTANCE);
       version = aggregate.version();
@@ -57,17 +61,17 @@ final class VersionCheckedCache implements Cache {
 
   @Override
   public boolean putIfAbsent(Object key, Object value) {
-    return entries.putIfAbsent(key, value);
+    return entries.putIfAbsent(key, value) == null;
   }
 
   @Override
   public boolean remove(Object key) {
-    return entries.remove(key);
+    return entries.remove(key) != null;
   }
 
   @Override
   public void removeAll() {
-    entries.removeAll();
+    entries.clear();
   }
 
   @Override
@@ -75,8 +79,9 @@ final class VersionCheckedCache implements Cache {
     return entries.containsKey(key);
   }
 
+  /** Nothing in this service listens to the aggregate caches. */
   @Override
   public Registration registerCacheEntryListener(EntryListener listener) {
-    return entries.registerCacheEntryListener(listener);
+    throw new UnsupportedOperationException("the aggregate caches take no listeners");
   }
 }
