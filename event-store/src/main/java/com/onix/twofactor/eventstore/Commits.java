@@ -1,5 +1,6 @@
 package com.onix.twofactor.eventstore;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.common.DateTimeUtils;
@@ -50,16 +51,13 @@ final class Commits {
     long firstSequence = sequenceOf(first);
     List<Document> entries = new ArrayList<>(events.size());
     for (EventMessage<?> event : events) {
-      SerializedObject<String> payload = event.serializePayload(s, String.class);
-      SerializedObject<String> metaData = event.serializeMetaData(s, String.class);
       entries.add(
-          new Document(EVENT_ID, event.getIdentifier())
-              .append(SEQUENCE, sequenceOf(event))
-              .append(TIMESTAMP, DateTimeUtils.formatInstant(event.getTimestamp()))
-              .append(PAYLOAD_TYPE, payload.getType().getName())
-              .append(PAYLOAD_REVISION, payload.getType().getRevision())
-              .append(PAYLOAD, payload.getData())
-              .append(META_DATA, metaData.getData()));
+          entry(
+              event.getIdentifier(),
+              sequenceOf(event),
+              event.getTimestamp(),
+              event.serializePayload(s, String.class),
+              event.serializeMetaData(s, String.class)));
     }
     return new Document("_id", id(aggregate, firstSequence))
         .append(EventLog.GLOBAL_INDEX, globalIndex)
@@ -72,19 +70,33 @@ final class Commits {
   /** A commit as it was stored by an earlier layout: one event, already serialized. */
   static Document migrated(long globalIndex, DomainEventData<?> event) {
     Document entry =
-        new Document(EVENT_ID, event.getEventIdentifier())
-            .append(SEQUENCE, event.getSequenceNumber())
-            .append(TIMESTAMP, DateTimeUtils.formatInstant(event.getTimestamp()))
-            .append(PAYLOAD_TYPE, event.getPayload().getType().getName())
-            .append(PAYLOAD_REVISION, event.getPayload().getType().getRevision())
-            .append(PAYLOAD, event.getPayload().getData())
-            .append(META_DATA, event.getMetaData().getData());
+        entry(
+            event.getEventIdentifier(),
+            event.getSequenceNumber(),
+            event.getTimestamp(),
+            event.getPayload(),
+            event.getMetaData());
     return new Document("_id", id(event.getAggregateIdentifier(), event.getSequenceNumber()))
         .append(EventLog.GLOBAL_INDEX, globalIndex)
         .append(AGGREGATE, event.getAggregateIdentifier())
         .append(TYPE, event.getType())
         .append(FIRST_SEQUENCE, event.getSequenceNumber())
         .append(EVENTS, List.of(entry));
+  }
+
+  private static Document entry(
+      String eventId,
+      long sequence,
+      Instant timestamp,
+      SerializedObject<?> payload,
+      SerializedObject<?> metaData) {
+    return new Document(EVENT_ID, eventId)
+        .append(SEQUENCE, sequence)
+        .append(TIMESTAMP, DateTimeUtils.formatInstant(timestamp))
+        .append(PAYLOAD_TYPE, payload.getType().getName())
+        .append(PAYLOAD_REVISION, payload.getType().getRevision())
+        .append(PAYLOAD, payload.getData())
+        .append(META_DATA, metaData.getData());
   }
 
   static Document voidAt(long globalIndex) {
@@ -153,17 +165,14 @@ final class Commits {
 
   /** A snapshot document, keyed by its aggregate: only the newest is kept. */
   static Document snapshot(DomainEventMessage<?> snapshot, Serializer s) {
-    SerializedObject<String> payload = snapshot.serializePayload(s, String.class);
-    SerializedObject<String> metaData = snapshot.serializeMetaData(s, String.class);
-    return new Document("_id", snapshot.getAggregateIdentifier())
-        .append(TYPE, snapshot.getType())
-        .append(SEQUENCE, snapshot.getSequenceNumber())
-        .append(EVENT_ID, snapshot.getIdentifier())
-        .append(TIMESTAMP, DateTimeUtils.formatInstant(snapshot.getTimestamp()))
-        .append(PAYLOAD_TYPE, payload.getType().getName())
-        .append(PAYLOAD_REVISION, payload.getType().getRevision())
-        .append(PAYLOAD, payload.getData())
-        .append(META_DATA, metaData.getData());
+    return entry(
+            snapshot.getIdentifier(),
+            snapshot.getSequenceNumber(),
+            snapshot.getTimestamp(),
+            snapshot.serializePayload(s, String.class),
+            snapshot.serializeMetaData(s, String.class))
+        .append("_id", snapshot.getAggregateIdentifier())
+        .append(TYPE, snapshot.getType());
   }
 
   static long snapshotSequence(Document snapshot) {
