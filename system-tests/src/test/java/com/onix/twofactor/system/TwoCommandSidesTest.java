@@ -33,11 +33,7 @@ class TwoCommandSidesTest {
     String signIn = onix.token("--role", "SIGN_IN_SERVICE", "--sub", "sign-in-page");
     try (ServiceProcess first = onix.startCommandSide();
         ServiceProcess second = secondCommandSide(onix)) {
-      String org =
-          Api.post(first.uri("/organizations"), operator, "{\"name\":\"Acme\"}")
-              .body()
-              .get("organizationId")
-              .asText();
+      String org = organization(first, operator);
       String admin = onix.token("--role", "ORG_ADMIN", "--org", org, "--sub", "admin-1");
       String ann =
           TwoProcessScenarioTest.register(first, org, admin, "ann@acme.example", "PASSWORD");
@@ -64,11 +60,7 @@ class TwoCommandSidesTest {
     String signIn = onix.token("--role", "SIGN_IN_SERVICE", "--sub", "sign-in-page");
     try (ServiceProcess first = onix.startCommandSide();
         ServiceProcess second = secondCommandSide(onix)) {
-      String org =
-          Api.post(first.uri("/organizations"), operator, "{\"name\":\"Acme\"}")
-              .body()
-              .get("organizationId")
-              .asText();
+      String org = organization(first, operator);
       String admin = onix.token("--role", "ORG_ADMIN", "--org", org, "--sub", "admin-1");
       String ann =
           TwoProcessScenarioTest.register(first, org, admin, "ann@acme.example", "PASSWORD");
@@ -92,11 +84,7 @@ class TwoCommandSidesTest {
     String operator = onix.token("--role", "PLATFORM_OPERATOR", "--sub", "operator-1");
     try (ServiceProcess first = onix.startCommandSide();
         ServiceProcess second = secondCommandSide(onix)) {
-      String org =
-          Api.post(first.uri("/organizations"), operator, "{\"name\":\"Acme\"}")
-              .body()
-              .get("organizationId")
-              .asText();
+      String org = organization(first, operator);
       String admin = onix.token("--role", "ORG_ADMIN", "--org", org, "--sub", "admin-1");
       String ann =
           TwoProcessScenarioTest.register(first, org, admin, "ann@acme.example", "PASSWORD");
@@ -123,6 +111,12 @@ class TwoCommandSidesTest {
       // Every acknowledged command appended after the one before it: no two share a version.
       assertThat(versions).hasSize(commands);
     }
+  }
+
+  private static String organization(ServiceProcess commands, String operator) throws Exception {
+    Api.Answer created = Api.post(commands.uri("/organizations"), operator, "{\"name\":\"Acme\"}");
+    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    return created.body().get("organizationId").asText();
   }
 
   /** A second node: its own port, the first one's store, the same keys. */
