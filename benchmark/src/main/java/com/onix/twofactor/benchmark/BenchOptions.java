@@ -28,7 +28,7 @@ record BenchOptions(
       usage: java -jar benchmark.jar --command-url URL --query-url URL --command-jar PATH [options]
         --organizations N     organizations to create (default 4)
         --users N             users across them: 75 % enrolled TOTP, 15 % password without 2FA,
-                              10 % Entra ID (default 12000)
+                              10 % Entra ID (default 4000)
         --connections N       concurrent connections of each measurement (default 16)
         --setup-connections N concurrent connections while loading the population (default 16)
         --warmup DURATION     unrecorded lead-in of each measurement, e.g. 5s (default 5s)
@@ -91,12 +91,12 @@ record BenchOptions(
         command,
         query,
         jar,
-        or(organizations, smoke ? 2 : 4),
-        or(users, smoke ? 60 : 12_000),
+        or(organizations, smoke ? 1 : 4),
+        or(users, smoke ? 60 : 4_000),
         or(connections, smoke ? 4 : 16),
         or(setupConnections, smoke ? 4 : 16),
-        or(warmup, smoke ? Duration.ofMillis(300) : Duration.ofSeconds(5)),
-        or(duration, smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(10)),
+        or(warmup, smoke ? Duration.ofMillis(200) : Duration.ofSeconds(5)),
+        or(duration, smoke ? Duration.ofMillis(500) : Duration.ofSeconds(10)),
         or(growthEvents, smoke ? 600L : 1_000_000L),
         seeder,
         results,

@@ -35,7 +35,12 @@ public final class BenchmarkMain {
     Instant started = Instant.now();
     Benchmark benchmark = new Benchmark(options, progress);
     try {
-      Path recordings = Files.createTempDirectory("onix-bench-jfr");
+      // Inside the data directory ./onix bench removes afterwards, even when this JVM is killed.
+      String dataDirectory = System.getenv("ONIX_DATA_DIR");
+      Path recordings =
+          dataDirectory == null
+              ? Files.createTempDirectory("onix-bench-jfr")
+              : Files.createDirectories(Path.of(dataDirectory, "recordings"));
       try {
         benchmark.run(recordings);
       } finally {
