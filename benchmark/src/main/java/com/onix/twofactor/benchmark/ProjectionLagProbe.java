@@ -4,15 +4,18 @@ import com.onix.twofactor.benchmark.Population.BenchUser;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Queue;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SynchronizedHistogram;
 
 /**
  * How long an admin's action takes to reach the views the sign-in page and the admin pages read:
  * issue an access code, then ask the query side for that user with the command's {@code
  * Onix-Aggregate-Version} as {@code minVersion}, which answers once the view has applied it. The
  * lag is from the command's 2xx to that answer, so it includes one query's round trip, and the
- * query side checks for the version every 10 ms.
+ * query side checks for the version every 10 ms. Several threads probe at once, each waiting for
+ * its own command, so a lag of seconds still yields samples.
  */
 final class ProjectionLagProbe implements Runnable {
 
@@ -23,9 +26,9 @@ final class ProjectionLagProbe implements Runnable {
   private final Queue<BenchUser> users;
   private final long recordFrom;
   private final long recordUntil;
-  final Histogram lagMicros = new Histogram(60_000_000L, 3);
-  final Map<String, Long> errors = new TreeMap<>();
-  long probes;
+  final Histogram lagMicros = new SynchronizedHistogram(60_000_000L, 3);
+  final Map<String, Long> errors = new ConcurrentSkipListMap<>();
+  private final AtomicLong probes = new AtomicLong();
 
   ProjectionLagProbe(Api api, Queue<BenchUser> users, Duration warmup, Duration duration) {
     this.api = api;
@@ -38,6 +41,9 @@ final class ProjectionLagProbe implements Runnable {
   public void run() {
     while (System.nanoTime() < recordUntil) {
       BenchUser user = users.poll();
+      if (user == null) {
+        return;
+      }
       try {
         probe(user);
       } catch (RuntimeException e) {
@@ -83,14 +89,18 @@ final class ProjectionLagProbe implements Runnable {
       return;
     }
     if (committed >= recordFrom && committed <= recordUntil) {
-      probes++;
+      probes.incrementAndGet();
       lagMicros.recordValue(Math.min(60_000_000L, (visible - committed) / 1000));
     }
   }
 
+  long probes() {
+    return probes.get();
+  }
+
   private void count(String error, long at) {
     if (at >= recordFrom) {
-      probes++;
+      probes.incrementAndGet();
       errors.merge(error, 1L, Long::sum);
     }
   }
