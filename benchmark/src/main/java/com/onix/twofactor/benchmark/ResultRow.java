@@ -63,24 +63,6 @@ record ResultRow(
         note);
   }
 
-  ResultRow withUnit(String newUnit) {
-    return new ResultRow(
-        name,
-        newUnit,
-        rate,
-        p50Millis,
-        p99Millis,
-        p999Millis,
-        requests,
-        errors,
-        errorsByStatus,
-        rateVsBaseline,
-        p99VsBaseline,
-        target,
-        met,
-        note);
-  }
-
   ResultRow withNote(String text) {
     return new ResultRow(
         name,
