@@ -192,9 +192,13 @@ final class Benchmark {
                   "p50, p99 <= 2x smaller store", row.clean() && p50Ratio <= 2 && p99Ratio <= 2)
               .withNote(
                   String.format(
-                      "vs %,d events: p50 %.2fx, p99 %.2fx; %s",
-                      small, p50Ratio, p99Ratio, row.note())));
+                      "vs %,d events: p50 %s, p99 %s; %s",
+                      small, times(p50Ratio), times(p99Ratio), row.note())));
     }
+  }
+
+  private static String times(double ratio) {
+    return Double.isNaN(ratio) ? "n/a (no samples)" : String.format("%.2fx", ratio);
   }
 
   private LoadResult baselineOf(LoadResult result) {

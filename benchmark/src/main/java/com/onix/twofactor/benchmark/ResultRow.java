@@ -27,9 +27,9 @@ record ResultRow(
         name,
         "req/s",
         result.throughput(),
-        result.percentileMillis(50),
-        result.percentileMillis(99),
-        result.percentileMillis(99.9),
+        finite(result.percentileMillis(50)),
+        finite(result.percentileMillis(99)),
+        finite(result.percentileMillis(99.9)),
         result.requests(),
         result.errorCount(),
         result.errors(),
@@ -83,6 +83,11 @@ record ResultRow(
 
   boolean clean() {
     return errors == null || errors == 0;
+  }
+
+  /** No samples: null in the JSON (and blank in the table), not "NaN". */
+  private static Double finite(double value) {
+    return Double.isNaN(value) ? null : value;
   }
 
   private static Double ratio(double value, double base) {
