@@ -2,29 +2,55 @@ package com.onix.twofactor.query.audit;
 
 import com.onix.twofactor.kernel.audit.AuditMetadata;
 import com.onix.twofactor.kernel.audit.OrganizationScoped;
+import com.onix.twofactor.query.view.ViewBatch;
+import com.onix.twofactor.query.view.ViewBatches;
+import com.onix.twofactor.query.view.ViewPreloader;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
 /** Every event of every organization into its audit history, secrets left out. */
 @Component
 @ProcessingGroup("projections")
-public class AuditProjection {
+public class AuditProjection implements ViewPreloader {
 
   private final AuditTrail trail;
   private final AuditRedaction redaction;
+  private final ViewBatches batches;
 
-  public AuditProjection(AuditTrail trail, AuditRedaction redaction) {
+  public AuditProjection(AuditTrail trail, AuditRedaction redaction, ViewBatches batches) {
     this.trail = trail;
     this.redaction = redaction;
+    this.batches = batches;
+  }
+
+  @Override
+  public void preload(List<? extends EventMessage<?>> events, ViewBatch batch) {
+    Set<String> eventIds = new LinkedHashSet<>();
+    Set<String> organizations = new LinkedHashSet<>();
+    Set<String> aggregates = new LinkedHashSet<>();
+    for (EventMessage<?> event : events) {
+      if (event instanceof DomainEventMessage<?> domain
+          && domain.getPayload() instanceof OrganizationScoped scoped) {
+        eventIds.add(domain.getIdentifier());
+        organizations.add(scoped.organizationId());
+        aggregates.add(domain.getAggregateIdentifier());
+      }
+    }
+    trail.preload(batch, eventIds, organizations, aggregates);
   }
 
   @EventHandler
   void on(OrganizationScoped event, DomainEventMessage<?> message) {
     MetaData metaData = message.getMetaData();
     trail.append(
+        batches.current(),
         event.organizationId(),
         new AuditRecord(
             message.getIdentifier(),

@@ -1,9 +1,10 @@
 package com.onix.twofactor.query.audit;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateOptions;
+import com.onix.twofactor.query.view.ViewBatch;
 import com.onix.twofactor.query.view.ViewStore;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.bson.Document;
@@ -32,32 +33,58 @@ public class AuditTrail {
   }
 
   /**
-   * Appends an event to its organization's history once: an event already there (a replay) only
-   * makes sure the counter covers it.
+   * Appends an event to its organization's history once, in {@code batch}: an event already there
+   * (a replay) only makes sure the counter covers it. The caller has preloaded the batch with
+   * {@link #preload}.
    */
-  public void append(String organizationId, AuditRecord record) {
-    Document existing = events.find(new Document("eventId", record.eventId())).first();
+  public void append(ViewBatch batch, String organizationId, AuditRecord record) {
+    Document existing =
+        batch.findBy(ViewStore.AUDIT_EVENTS, "eventId", record.eventId()).orElse(null);
+    long last =
+        batch
+            .find(ViewStore.AUDIT_COUNTERS, organizationId)
+            .map(counter -> counter.get("last", Number.class).longValue())
+            .orElse(0L);
     long position;
     if (existing != null) {
       position = existing.get("position", Number.class).longValue();
     } else {
-      position = lastPosition(organizationId) + 1;
-      events.insertOne(
+      position = last + 1;
+      Document entry =
           record
               .toDocument()
               .append("_id", key(organizationId, position))
               .append("position", position)
-              .append(AGGREGATE_KEY, aggregateKey(record.aggregateId(), record.sequence())));
+              .append(AGGREGATE_KEY, aggregateKey(record.aggregateId(), record.sequence()));
+      batch.put(ViewStore.AUDIT_EVENTS, entry);
     }
-    counters.updateOne(
-        new Document("_id", organizationId),
-        new Document("$max", new Document("last", position)),
-        new UpdateOptions().upsert(true));
-    versions.updateOne(
-        new Document("_id", record.aggregateId()),
-        new Document("$max", new Document("version", record.sequence()))
-            .append("$set", new Document("organizationId", organizationId)),
-        new UpdateOptions().upsert(true));
+    batch.put(
+        ViewStore.AUDIT_COUNTERS,
+        new Document("_id", organizationId).append("last", Math.max(last, position)));
+    long version =
+        batch
+            .find(ViewStore.AUDIT_VERSIONS, record.aggregateId())
+            .map(versions -> versions.get("version", Number.class).longValue())
+            .orElse(-1L);
+    batch.put(
+        ViewStore.AUDIT_VERSIONS,
+        new Document("_id", record.aggregateId())
+            .append("version", Math.max(version, record.sequence()))
+            .append("organizationId", organizationId));
+  }
+
+  /**
+   * Reads what appending these events will look up: the entries some of them may already have (a
+   * replay), and the counters and versions of their organizations and aggregates.
+   */
+  public void preload(
+      ViewBatch batch,
+      Collection<String> eventIds,
+      Collection<String> organizationIds,
+      Collection<String> aggregateIds) {
+    batch.preloadBy(ViewStore.AUDIT_EVENTS, "eventId", eventIds);
+    batch.preload(ViewStore.AUDIT_COUNTERS, organizationIds);
+    batch.preload(ViewStore.AUDIT_VERSIONS, aggregateIds);
   }
 
   public long lastPosition(String organizationId) {
@@ -96,6 +123,12 @@ public class AuditTrail {
 
   private static String aggregateKey(String aggregateId, long sequence) {
     return aggregateId + ":" + sequence;
+  }
+
+  /** The version of an aggregate in the history; -1 for none. */
+  public long appliedVersion(String aggregateId) {
+    Document version = versions.find(new Document("_id", aggregateId)).first();
+    return version == null ? -1 : version.get("version", Number.class).longValue();
   }
 
   /** The version of an aggregate of the organization in its history; -1 for none or another's. */

@@ -2,6 +2,7 @@ package com.onix.twofactor.query.eventsource;
 
 import com.mongodb.client.MongoClient;
 import com.onix.twofactor.eventstore.EventStoreConfiguration;
+import com.onix.twofactor.query.view.ViewBatches;
 import com.onix.twofactor.support.store.StoreSettings;
 import java.time.Duration;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -40,13 +41,15 @@ public class EventSourceConfiguration {
   }
 
   @Bean
-  TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
+  TokenStore tokenStore(MongoTemplate template, Serializer serializer, ViewBatches batches) {
     // A claim left by a killed instance blocks its successor until it times out: keep that short.
-    return MongoTokenStore.builder()
-        .mongoTemplate(template)
-        .serializer(serializer)
-        .claimTimeout(Duration.ofSeconds(5))
-        .build();
+    return new ViewsFirstTokenStore(
+        MongoTokenStore.builder()
+            .mongoTemplate(template)
+            .serializer(serializer)
+            .claimTimeout(Duration.ofSeconds(5))
+            .build(),
+        batches);
   }
 
   /**

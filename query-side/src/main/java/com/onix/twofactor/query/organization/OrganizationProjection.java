@@ -1,29 +1,46 @@
 package com.onix.twofactor.query.organization;
 
-import com.mongodb.client.MongoCollection;
 import com.onix.twofactor.kernel.audit.AuditMetadata;
 import com.onix.twofactor.query.view.Versioned;
+import com.onix.twofactor.query.view.ViewBatch;
+import com.onix.twofactor.query.view.ViewBatches;
+import com.onix.twofactor.query.view.ViewPreloader;
 import com.onix.twofactor.query.view.ViewStore;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /** One document per organization: the 2FA policy in force, with who set it when. */
 @Component
 @ProcessingGroup("projections")
-public class OrganizationProjection {
+public class OrganizationProjection implements ViewPreloader {
 
   static final String AGGREGATE_TYPE = "OrganizationPolicy";
 
-  private final MongoCollection<Document> organizations;
-  private final OrganizationView view;
+  private final ViewBatches batches;
 
-  public OrganizationProjection(ViewStore views, OrganizationView view) {
-    this.organizations = views.collection(ViewStore.ORGANIZATIONS);
-    this.view = view;
+  public OrganizationProjection(ViewBatches batches) {
+    this.batches = batches;
+  }
+
+  @Override
+  public void preload(List<? extends EventMessage<?>> events, ViewBatch batch) {
+    Set<String> organizations = new LinkedHashSet<>();
+    for (EventMessage<?> event : events) {
+      if (event instanceof DomainEventMessage<?> domain
+          && AGGREGATE_TYPE.equals(domain.getType())) {
+        organizations.add(domain.getAggregateIdentifier());
+      }
+    }
+    batch.preload(ViewStore.ORGANIZATIONS, organizations);
   }
 
   @EventHandler
@@ -31,25 +48,27 @@ public class OrganizationProjection {
     if (!AGGREGATE_TYPE.equals(message.getType())) {
       return;
     }
+    ViewBatch batch = batches.current();
     String organizationId = message.getAggregateIdentifier();
-    if (Versioned.appliedVersion(organizations, organizationId) >= message.getSequenceNumber()) {
+    Optional<Document> stored = batch.find(ViewStore.ORGANIZATIONS, organizationId);
+    if (stored.map(Versioned::versionOf).orElse(-1L) >= message.getSequenceNumber()) {
       return;
     }
     OrganizationView.Policy after =
         PolicyTimeline.next(
-            view.find(organizationId).orElse(null),
+            stored.map(OrganizationView::policyFrom).orElse(null),
             event,
             message.getTimestamp(),
             (String) message.getMetaData().get(AuditMetadata.ACTOR_ID));
     if (after == null) {
       return;
     }
-    Versioned.update(
-        organizations,
-        organizationId,
-        message.getSequenceNumber(),
-        new Document("required", after.required())
-            .append("changedAt", Date.from(after.changedAt()))
-            .append("changedBy", after.changedBy()));
+    Document updated = new Document(stored.orElseGet(() -> new Document("_id", organizationId)));
+    updated
+        .append("required", after.required())
+        .append("changedAt", Date.from(after.changedAt()))
+        .append("changedBy", after.changedBy())
+        .append(Versioned.VERSION, message.getSequenceNumber());
+    batch.put(ViewStore.ORGANIZATIONS, updated);
   }
 }

@@ -1,7 +1,6 @@
 package com.onix.twofactor.query.organization;
 
 import com.mongodb.client.MongoCollection;
-import com.onix.twofactor.query.view.Versioned;
 import com.onix.twofactor.query.view.ViewStore;
 import com.onix.twofactor.support.web.ApiProblem;
 import java.time.Instant;
@@ -30,19 +29,15 @@ public class OrganizationView {
   }
 
   public Optional<Policy> find(String organizationId) {
-    Document organization = organizations.find(new Document("_id", organizationId)).first();
-    if (organization == null) {
-      return Optional.empty();
-    }
-    Date changedAt = organization.getDate("changedAt");
-    return Optional.of(
-        new Policy(
-            organization.getBoolean("required", false),
-            changedAt == null ? null : changedAt.toInstant(),
-            organization.getString("changedBy")));
+    return Optional.ofNullable(organizations.find(new Document("_id", organizationId)).first())
+        .map(OrganizationView::policyFrom);
   }
 
-  public long appliedVersion(String organizationId) {
-    return Versioned.appliedVersion(organizations, organizationId);
+  static Policy policyFrom(Document organization) {
+    Date changedAt = organization.getDate("changedAt");
+    return new Policy(
+        organization.getBoolean("required", false),
+        changedAt == null ? null : changedAt.toInstant(),
+        organization.getString("changedBy"));
   }
 }

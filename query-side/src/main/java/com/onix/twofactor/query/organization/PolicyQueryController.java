@@ -50,7 +50,8 @@ public class PolicyQueryController {
       return history.policy(organizationId, instant).orElseThrow(ApiProblem::unknownOrganization);
     }
     consistency.await(
-        minVersion, id -> id.equals(organizationId) ? organizations.appliedVersion(id) : -1);
+        minVersion,
+        id -> id.equals(organizationId) ? history.appliedVersion(organizationId, id) : -1);
     return organizations.policyOf(organizationId);
   }
 }

@@ -1,13 +1,19 @@
 package com.onix.twofactor.query.user;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
+import com.onix.twofactor.kernel.audit.OrganizationScoped;
 import com.onix.twofactor.query.view.Versioned;
+import com.onix.twofactor.query.view.ViewBatch;
+import com.onix.twofactor.query.view.ViewBatches;
+import com.onix.twofactor.query.view.ViewPreloader;
 import com.onix.twofactor.query.view.ViewStore;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -18,22 +24,32 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("projections")
-public class UserProjection {
+public class UserProjection implements ViewPreloader {
 
   static final String AGGREGATE_TYPE = "UserTwoFactor";
 
-  private final MongoCollection<Document> users;
-  private final MongoCollection<Document> emails;
-  private final MongoCollection<Document> members;
-  private final MongoCollection<Document> memberCounters;
-  private final MongoCollection<Document> memberPositions;
+  private final ViewBatches batches;
 
-  public UserProjection(ViewStore views) {
-    this.users = views.collection(ViewStore.USERS);
-    this.emails = views.collection(ViewStore.USER_EMAILS);
-    this.members = views.collection(ViewStore.MEMBERS);
-    this.memberCounters = views.collection(ViewStore.MEMBER_COUNTERS);
-    this.memberPositions = views.collection(ViewStore.MEMBER_POSITIONS);
+  public UserProjection(ViewBatches batches) {
+    this.batches = batches;
+  }
+
+  @Override
+  public void preload(List<? extends EventMessage<?>> events, ViewBatch batch) {
+    Set<String> users = new LinkedHashSet<>();
+    Set<String> organizations = new LinkedHashSet<>();
+    for (EventMessage<?> event : events) {
+      if (event instanceof DomainEventMessage<?> domain
+          && AGGREGATE_TYPE.equals(domain.getType())) {
+        users.add(domain.getAggregateIdentifier());
+        if (domain.getPayload() instanceof OrganizationScoped scoped) {
+          organizations.add(scoped.organizationId());
+        }
+      }
+    }
+    batch.preload(ViewStore.USERS, users);
+    batch.preload(ViewStore.MEMBER_POSITIONS, users);
+    batch.preload(ViewStore.MEMBER_COUNTERS, organizations);
   }
 
   @EventHandler
@@ -41,8 +57,9 @@ public class UserProjection {
     if (!AGGREGATE_TYPE.equals(message.getType())) {
       return;
     }
+    ViewBatch batch = batches.current();
     String userId = message.getAggregateIdentifier();
-    Document stored = users.find(new Document("_id", userId)).first();
+    Document stored = batch.find(ViewStore.USERS, userId).orElse(null);
     long applied = stored == null ? -1 : stored.get(Versioned.VERSION, Number.class).longValue();
     if (applied >= message.getSequenceNumber()) {
       return; // a replay of what this view has already taken in
@@ -53,46 +70,46 @@ public class UserProjection {
       return;
     }
     long position =
-        stored == null ? enlist(after) : stored.get(UserView.POSITION, Number.class).longValue();
-    users.replaceOne(
-        new Document("_id", userId),
+        stored == null
+            ? enlist(batch, after)
+            : stored.get(UserView.POSITION, Number.class).longValue();
+    batch.put(
+        ViewStore.USERS,
         after
             .toDocument()
             .append(UserView.POSITION, position)
-            .append(Versioned.VERSION, message.getSequenceNumber()),
-        new ReplaceOptions().upsert(true));
+            .append(Versioned.VERSION, message.getSequenceNumber()));
   }
 
   /**
    * A new user gets the next position of their organization's list (1, 2, 3, ...), so that a page
-   * of it is a key lookup. A replay after a crash finds its position again: the counter moves last.
+   * of it is a key lookup. A replay after a crash finds its position again: the counter is written
+   * after the position (ViewStore.WRITE_ORDER).
    */
-  private long enlist(UserDocument user) {
-    emails.replaceOne(
-        new Document("_id", user.emailKey()),
-        new Document("_id", user.emailKey()).append("userId", user.userId()),
-        new ReplaceOptions().upsert(true));
-    // Every write below is repeated on a retry, so a step lost to a crash is made up for.
-    Document placed = memberPositions.find(new Document("_id", user.userId())).first();
-    long position;
-    if (placed != null) {
-      position = placed.get(UserView.POSITION, Number.class).longValue();
-    } else {
-      Document counter = memberCounters.find(new Document("_id", user.organizationId())).first();
-      position = counter == null ? 1 : counter.get("last", Number.class).longValue() + 1;
-    }
-    members.replaceOne(
-        new Document("_id", UserView.memberKey(user.organizationId(), position)),
-        new Document("userId", user.userId()),
-        new ReplaceOptions().upsert(true));
-    memberPositions.replaceOne(
-        new Document("_id", user.userId()),
-        new Document(UserView.POSITION, position),
-        new ReplaceOptions().upsert(true));
-    memberCounters.updateOne(
-        new Document("_id", user.organizationId()),
-        new Document("$max", new Document("last", position)),
-        new UpdateOptions().upsert(true));
+  private long enlist(ViewBatch batch, UserDocument user) {
+    batch.put(
+        ViewStore.USER_EMAILS,
+        new Document("_id", user.emailKey()).append("userId", user.userId()));
+    Optional<Document> placed = batch.find(ViewStore.MEMBER_POSITIONS, user.userId());
+    long last =
+        batch
+            .find(ViewStore.MEMBER_COUNTERS, user.organizationId())
+            .map(counter -> counter.get("last", Number.class).longValue())
+            .orElse(0L);
+    long position =
+        placed
+            .map(found -> found.get(UserView.POSITION, Number.class).longValue())
+            .orElse(last + 1);
+    batch.put(
+        ViewStore.MEMBERS,
+        new Document("_id", UserView.memberKey(user.organizationId(), position))
+            .append("userId", user.userId()));
+    batch.put(
+        ViewStore.MEMBER_POSITIONS,
+        new Document("_id", user.userId()).append(UserView.POSITION, position));
+    batch.put(
+        ViewStore.MEMBER_COUNTERS,
+        new Document("_id", user.organizationId()).append("last", Math.max(last, position)));
     return position;
   }
 }

@@ -2,7 +2,6 @@ package com.onix.twofactor.query.user;
 
 import com.mongodb.client.MongoCollection;
 import com.onix.twofactor.kernel.user.EmailAddress;
-import com.onix.twofactor.query.view.Versioned;
 import com.onix.twofactor.query.view.ViewStore;
 import com.onix.twofactor.support.web.ApiProblem;
 import java.util.ArrayList;
@@ -92,21 +91,5 @@ public class UserView {
 
   static String memberKey(String organizationId, long position) {
     return organizationId + ":" + position;
-  }
-
-  public long appliedVersion(String userId) {
-    return Versioned.appliedVersion(users, userId);
-  }
-
-  /** The version applied for a user of that organization; -1 for none or another's user. */
-  public long appliedVersionIn(String organizationId, String userId) {
-    Document user =
-        users
-            .find(new Document("_id", userId))
-            .projection(new Document("organizationId", 1).append(Versioned.VERSION, 1))
-            .first();
-    return user == null || !organizationId.equals(user.getString("organizationId"))
-        ? -1
-        : user.get(Versioned.VERSION, Number.class).longValue();
   }
 }

@@ -5,6 +5,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.onix.twofactor.support.store.StoreSettings;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,25 @@ public class ViewStore {
   public static final String AUDIT_EVENTS = PREFIX + "audit_events";
   public static final String AUDIT_COUNTERS = PREFIX + "audit_counters";
   public static final String AUDIT_VERSIONS = PREFIX + "audit_versions";
+
+  /**
+   * The order a batch writes its documents in. What a reader waits for comes last: the versions a
+   * {@code minVersion} waits on (users, audit), so that once one shows an event, everything the
+   * batch wrote before is there too (an organization before its users' views). And what a
+   * projection finds again on a replay (an email, a list position, an audit entry by its event id)
+   * comes before the counters and versions that say its event is applied.
+   */
+  public static final List<String> WRITE_ORDER =
+      List.of(
+          ORGANIZATIONS,
+          USER_EMAILS,
+          MEMBERS,
+          MEMBER_POSITIONS,
+          MEMBER_COUNTERS,
+          AUDIT_EVENTS,
+          AUDIT_COUNTERS,
+          USERS,
+          AUDIT_VERSIONS);
 
   private final MongoDatabase database;
   private final boolean embedded;
@@ -57,8 +78,20 @@ public class ViewStore {
         .createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true));
   }
 
+  /** {@code collections} in {@link #WRITE_ORDER}, any others after them as given. */
+  public static List<String> inWriteOrder(Collection<String> collections) {
+    List<String> ordered = new ArrayList<>(WRITE_ORDER);
+    ordered.retainAll(collections);
+    for (String collection : collections) {
+      if (!ordered.contains(collection)) {
+        ordered.add(collection);
+      }
+    }
+    return ordered;
+  }
+
   public List<String> viewCollections() {
-    return database.listCollectionNames().into(new java.util.ArrayList<>()).stream()
+    return database.listCollectionNames().into(new ArrayList<>()).stream()
         .filter(name -> name.startsWith(PREFIX))
         .toList();
   }
