@@ -55,7 +55,9 @@ final class TrackingReader {
     if (lastIndex >= 0 && !batchEnds.contains(lastIndex)) {
       position = finishCommitHolding(lastIndex, events);
     }
-    int windowSize = Math.max(batchSize, 16);
+    // The embedded store matches each found document against every value of an $in: windows of
+    // more than about 64 keys cost more in matching than another round trip.
+    int windowSize = Math.min(Math.max(batchSize, 16), 64);
     while (events.size() < batchSize) {
       long windowEnd = position + windowSize;
       Map<Long, Document> window = byGlobalIndex(position, windowSize);

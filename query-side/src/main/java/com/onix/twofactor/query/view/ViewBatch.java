@@ -31,6 +31,13 @@ public final class ViewBatch {
 
   private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
+  /**
+   * Keys per {@code $in} request. The embedded store checks every document it finds against every
+   * value of the {@code $in}, so a request's cost grows with the square of its keys: 64 keys cost
+   * about as much matching as one round trip does.
+   */
+  static final int KEYS_PER_REQUEST = 64;
+
   private final ViewStore store;
   private final boolean writeThrough;
   private final Map<String, Map<String, Optional<Document>>> known = new HashMap<>();
@@ -80,10 +87,12 @@ public final class ViewBatch {
     for (String id : unknown) {
       documents.put(id, Optional.empty());
     }
-    store
-        .collection(collection)
-        .find(new Document("_id", new Document("$in", new ArrayList<>(unknown))))
-        .forEach(document -> documents.put(document.getString("_id"), Optional.of(document)));
+    for (List<?> keys : inRequests(unknown)) {
+      store
+          .collection(collection)
+          .find(new Document("_id", new Document("$in", keys)))
+          .forEach(document -> documents.put(document.getString("_id"), Optional.of(document)));
+    }
   }
 
   /**
@@ -99,14 +108,25 @@ public final class ViewBatch {
       index.putIfAbsent(value, Optional.empty());
     }
     Map<String, Optional<Document>> documents = documents(collection);
-    store
-        .collection(collection)
-        .find(new Document(field, new Document("$in", new ArrayList<>(values))))
-        .forEach(
-            document -> {
-              index.put(document.get(field), Optional.of(document));
-              documents.putIfAbsent(document.getString("_id"), Optional.of(document));
-            });
+    for (List<?> keys : inRequests(values)) {
+      store
+          .collection(collection)
+          .find(new Document(field, new Document("$in", keys)))
+          .forEach(
+              document -> {
+                index.put(document.get(field), Optional.of(document));
+                documents.putIfAbsent(document.getString("_id"), Optional.of(document));
+              });
+    }
+  }
+
+  private static List<List<?>> inRequests(Collection<?> keys) {
+    List<Object> all = new ArrayList<>(keys);
+    List<List<?>> requests = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += KEYS_PER_REQUEST) {
+      requests.add(all.subList(from, Math.min(all.size(), from + KEYS_PER_REQUEST)));
+    }
+    return requests;
   }
 
   /** The document whose {@code field} (one with a unique index) holds {@code value}. */

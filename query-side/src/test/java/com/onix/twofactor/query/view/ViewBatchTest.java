@@ -132,6 +132,21 @@ class ViewBatchTest {
   }
 
   @Test
+  void aPreloadOfMoreKeysThanOneRequestTakesFindsThemAll() {
+    int count = 3 * ViewBatch.KEYS_PER_REQUEST + 1;
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add("u" + i);
+      store.collection(ViewStore.USERS).insertOne(new Document("_id", "u" + i));
+    }
+    ViewBatch batch = ViewBatch.buffered(store);
+    batch.preload(ViewStore.USERS, ids);
+    store.collection(ViewStore.USERS).deleteMany(new Document());
+
+    assertThat(ids).allSatisfy(id -> assertThat(batch.find(ViewStore.USERS, id)).isPresent());
+  }
+
+  @Test
   void findByAnswersFromTheUniqueFieldItPreloaded() {
     store
         .collection(ViewStore.AUDIT_EVENTS)
