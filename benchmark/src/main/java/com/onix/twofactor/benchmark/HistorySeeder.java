@@ -21,7 +21,8 @@ interface HistorySeeder {
 
   /**
    * What a seeder may use: the API, who the population is, and where the store is ({@code
-   * mongodb://127.0.0.1:<embedded port>} on the embedded store, else {@code ONIX_MONGO_URI}).
+   * mongodb://127.0.0.1:<embedded port>/?directConnection=true} on the embedded store, else {@code
+   * ONIX_MONGO_URI}).
    */
   record Context(
       Api api,
@@ -41,7 +42,11 @@ interface HistorySeeder {
         Progress progress) {
       String uri = env.getOrDefault("ONIX_MONGO_URI", "");
       if (uri.isBlank()) {
-        uri = "mongodb://127.0.0.1:" + env.getOrDefault("ONIX_EMBEDDED_STORE_PORT", "27018");
+        // As the services connect to it: one server, no replica set to discover.
+        uri =
+            "mongodb://127.0.0.1:"
+                + env.getOrDefault("ONIX_EMBEDDED_STORE_PORT", "27018")
+                + "/?directConnection=true";
       }
       return new Context(
           api,

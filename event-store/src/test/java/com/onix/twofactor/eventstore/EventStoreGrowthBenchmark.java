@@ -3,7 +3,6 @@ package com.onix.twofactor.eventstore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
@@ -20,7 +19,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.bson.Document;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -77,24 +75,24 @@ class EventStoreGrowthBenchmark {
 
   /** Writes whole aggregates straight into the layout, as the engine would, but in bulk. */
   private void grow(EventLog log, long size) {
-    GlobalSequence sequence = new GlobalSequence(log);
-    List<Document> batch = new ArrayList<>();
+    BulkEventLoader loader = new BulkEventLoader(log, serializer);
+    List<BulkEventLoader.History> batch = new ArrayList<>();
     while (stored < size) {
       String aggregate = UUID.randomUUID().toString();
       aggregates.add(aggregate);
+      List<DomainEventMessage<?>> events = new ArrayList<>(EVENTS_PER_AGGREGATE);
       for (int i = 0; i < EVENTS_PER_AGGREGATE; i++) {
-        batch.add(Commits.commit(stored++, List.of(event(aggregate, i)), serializer));
+        events.add(event(aggregate, i));
       }
+      batch.add(BulkEventLoader.History.ofEvents(events));
       nextSequence.put(aggregate, (long) EVENTS_PER_AGGREGATE);
-      if (batch.size() >= 10_000) {
-        log.commits().insertMany(batch, new InsertManyOptions().ordered(false));
+      stored += EVENTS_PER_AGGREGATE;
+      if (batch.size() >= 1_000) {
+        loader.append(batch);
         batch.clear();
       }
     }
-    if (!batch.isEmpty()) {
-      log.commits().insertMany(batch, new InsertManyOptions().ordered(false));
-    }
-    sequence.advanceTo(stored);
+    loader.append(batch);
   }
 
   /** Milliseconds per aggregate read, per append, and tracking events per second. */
