@@ -19,7 +19,7 @@ final class Benchmark {
 
   static final double MAX_HEAP_MB = 512;
   private static final int LAG_PROBERS = 4;
-  private static final Duration CATCH_UP_PATIENCE = Duration.ofMinutes(15);
+  private static final Duration CATCH_UP_PATIENCE = Duration.ofMinutes(45);
 
   private final BenchOptions options;
   private final Api api;
@@ -178,7 +178,14 @@ final class Benchmark {
       }
       return;
     }
+    long seeded = System.nanoTime();
+    StoreStatus.Counts behind = status.now();
     long large = status.awaitCaughtUp(Duration.ofMillis(250), CATCH_UP_PATIENCE).eventsInStore();
+    double catchUpSeconds = (System.nanoTime() - seeded) / 1e9;
+    progress.say(
+        "  the views caught up %.1f s after the seeding ended (%,d events behind then)",
+        catchUpSeconds, behind.eventsInStore() - behind.eventsProjected());
+    facts.put("growthCatchUpSeconds", Math.round(catchUpSeconds * 10) / 10.0);
     facts.put("growthLargeEvents", large);
     List<LoadResult> after = growthPoint(population, totp, large);
     for (int i = 0; i < after.size(); i++) {
