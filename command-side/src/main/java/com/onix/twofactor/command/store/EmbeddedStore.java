@@ -2,7 +2,6 @@ package com.onix.twofactor.command.store;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -74,7 +73,7 @@ public final class EmbeddedStore implements AutoCloseable {
     // A chunk that compaction emptied may still be read by a long scan that began before it
     // (an index build over a large collection): keep such chunks for a while before reuse.
     mvStore.setRetentionTime((int) RETAIN_FREED_CHUNKS.toMillis());
-    EmbeddedStore store = new EmbeddedStore(new H2Backend(mvStore), mvStore, port);
+    EmbeddedStore store = new EmbeddedStore(new StoreBackend(mvStore), mvStore, port);
     log.info("Embedded store on {} serving {}", file, store.address);
     return store;
   }
