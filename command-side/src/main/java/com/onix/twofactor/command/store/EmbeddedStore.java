@@ -73,7 +73,7 @@ public final class EmbeddedStore implements AutoCloseable {
     // A chunk that compaction emptied may still be read by a long scan that began before it
     // (an index build over a large collection): keep such chunks for a while before reuse.
     mvStore.setRetentionTime((int) RETAIN_FREED_CHUNKS.toMillis());
-    EmbeddedStore store = new EmbeddedStore(new IndexedH2Backend(mvStore), mvStore, port);
+    EmbeddedStore store = new EmbeddedStore(new StoreBackend(mvStore), mvStore, port);
     log.info("Embedded store on {} serving {}", file, store.address);
     return store;
   }
