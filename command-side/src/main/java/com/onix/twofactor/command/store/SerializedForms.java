@@ -41,7 +41,7 @@ final class SerializedForms {
     }
 
     static StoredKey of(KeyValue value) {
-      return new StoredKey(ObjectDataType.serialize(value), value);
+      return new StoredKey(IndexKeyBytes.of(value), value);
     }
 
     KeyValue value() {
