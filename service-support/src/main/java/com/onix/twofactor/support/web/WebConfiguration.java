@@ -65,6 +65,11 @@ public class WebConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
+  TomcatProblemReports tomcatProblemReports() {
+    return new TomcatProblemReports();
+  }
+
+  @Bean
   StrictIdConversion strictIdConversion() {
     return new StrictIdConversion();
   }
