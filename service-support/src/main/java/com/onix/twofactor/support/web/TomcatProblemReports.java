@@ -2,6 +2,7 @@ package com.onix.twofactor.support.web;
 
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -25,7 +26,9 @@ public class TomcatProblemReports
               host.getPipeline().removeValve(valve);
             }
           }
-          host.setErrorReportValveClass(ProblemReportValve.class.getName());
+          if (host instanceof StandardHost standard) {
+            standard.setErrorReportValveClass(ProblemReportValve.class.getName());
+          }
           host.getPipeline().addValve(new ProblemReportValve());
         });
   }
