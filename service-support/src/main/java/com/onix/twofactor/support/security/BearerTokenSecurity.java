@@ -48,7 +48,15 @@ public class BearerTokenSecurity {
 
   @Bean
   SecurityFilterChain bearerTokenFilterChain(
-      HttpSecurity http, JwtDecoder decoder, ProblemSecurityResponses responses) throws Exception {
+      HttpSecurity http,
+      JwtDecoder decoder,
+      ProblemSecurityResponses responses,
+      @Value("${springdoc.swagger-ui.enabled:false}") boolean swaggerUi)
+      throws Exception {
+    String[] publicDocs =
+        swaggerUi
+            ? new String[] {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"}
+            : new String[] {"/v3/api-docs", "/v3/api-docs/**"};
     http.csrf(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
@@ -60,12 +68,7 @@ public class BearerTokenSecurity {
                 rules
                     .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
                     .permitAll()
-                    .requestMatchers(
-                        HttpMethod.GET,
-                        "/v3/api-docs",
-                        "/v3/api-docs/**",
-                        "/swagger-ui/**",
-                        "/swagger-ui.html")
+                    .requestMatchers(HttpMethod.GET, publicDocs)
                     .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
