@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -122,6 +123,7 @@ public class BearerTokenSecurity {
         new JwtTimestampValidator(settings.clockSkew()),
         new JwtIssuerValidator(settings.issuer()),
         new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+        new TokenLifetimeValidator(settings.maxLifetime(), settings.clockSkew(), Clock.systemUTC()),
         new JwtClaimValidator<Object>(
             JwtClaimNames.SUB, sub -> sub instanceof String text && !text.isBlank()));
   }
