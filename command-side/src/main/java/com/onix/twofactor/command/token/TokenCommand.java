@@ -3,6 +3,7 @@ package com.onix.twofactor.command.token;
 import com.onix.twofactor.support.security.DevTokens;
 import com.onix.twofactor.support.security.LocalSigningKey;
 import com.onix.twofactor.support.security.OnixRole;
+import com.onix.twofactor.support.security.TokenSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * {@code ./onix token --role ROLE [--role ROLE] [--org ORG] [--sub ID] [--ttl SECONDS]}: prints a
@@ -59,12 +61,27 @@ public final class TokenCommand {
       err.println(e.getMessage() + "\n" + USAGE);
       return 2;
     }
+    Duration maxLifetime = maxLifetime(env);
+    if (Duration.ofSeconds(ttlSeconds).compareTo(maxLifetime) > 0) {
+      err.println(
+          "--ttl is at most "
+              + maxLifetime.toSeconds()
+              + " seconds: the services refuse longer-lived tokens (ONIX_JWT_MAX_LIFETIME)");
+      return 2;
+    }
     Path dataDirectory = Path.of(env.getOrDefault("ONIX_DATA_DIR", "./data"));
     String issuer = env.getOrDefault("ONIX_JWT_ISSUER", LocalSigningKey.LOCAL_ISSUER);
     DevTokens tokens = new DevTokens(LocalSigningKey.loadOrCreate(dataDirectory), issuer);
     out.println(
         tokens.mint(subject, roles, organization, Duration.ofSeconds(ttlSeconds), Instant.now()));
     return 0;
+  }
+
+  private static Duration maxLifetime(Map<String, String> env) {
+    String configured = env.get("ONIX_JWT_MAX_LIFETIME");
+    return configured == null || configured.isBlank()
+        ? TokenSettings.DEFAULT_MAX_LIFETIME
+        : DurationStyle.detectAndParse(configured);
   }
 
   private static List<String> parseRoles(String value) {

@@ -80,8 +80,13 @@ public final class Http {
 
     /** A JSON body sent chunked: no Content-Length announces its size. */
     public Request chunkedJson(String json) {
-      header("Content-Type", "application/json");
-      byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+      return chunked("application/json", json);
+    }
+
+    /** A body of any type sent chunked. */
+    public Request chunked(String contentType, String text) {
+      header("Content-Type", contentType);
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       body = BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
       return this;
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.onix.twofactor.command.testing.CommandSideIntegrationTest;
 import com.onix.twofactor.command.testing.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bodies over 64 KiB are refused as 413, however their size is announced. */
 class BodyLimitHttpTest extends CommandSideIntegrationTest {
@@ -49,6 +51,22 @@ class BodyLimitHttpTest extends CommandSideIntegrationTest {
         http.post("/organizations/" + organizationId + "/users")
             .token(tokens.orgAdmin(organizationId))
             .chunkedJson(body)
+            .send();
+
+    assertProblem(answer, 413, "PAYLOAD_TOO_LARGE");
+  }
+
+  /** A form body is parsed by a filter before any controller, for PUT, PATCH and DELETE. */
+  @ParameterizedTest
+  @ValueSource(strings = {"PUT", "PATCH", "DELETE"})
+  void aChunkedFormBodyOver64KiBIs413(String method) {
+    String organizationId = registerOrganization();
+    String form = "a=" + "x".repeat(LIMIT);
+
+    var answer =
+        http.method(method, "/organizations/" + organizationId + "/two-factor-policy")
+            .token(tokens.orgAdmin(organizationId))
+            .chunked("application/x-www-form-urlencoded", form)
             .send();
 
     assertProblem(answer, 413, "PAYLOAD_TOO_LARGE");

@@ -37,6 +37,16 @@ class OperationalEndpointsHttpTest extends CommandSideIntegrationTest {
   }
 
   @Test
+  void swaggerUiIsOffUnlessEnabled() {
+    for (String path : new String[] {"/swagger-ui.html", "/swagger-ui/index.html"}) {
+      Response ui = http.get(path).send();
+
+      assertThat(ui.status()).as("%s: %s", path, ui).isIn(401, 404);
+      assertProblemDocument(ui);
+    }
+  }
+
+  @Test
   void theApiDocumentListsTheCommandEndpoints() {
     var paths = http.get("/v3/api-docs").send().json().path("paths");
 

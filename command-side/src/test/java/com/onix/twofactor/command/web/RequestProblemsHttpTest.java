@@ -148,6 +148,21 @@ class RequestProblemsHttpTest extends CommandSideIntegrationTest {
   }
 
   @Test
+  void aDuplicateKeyIs400MalformedJson() {
+    assertProblem(
+        postOrganizationBody("{\"name\":\"Acme\",\"name\":\"Other\"}"), 400, "MALFORMED_JSON");
+  }
+
+  @Test
+  void aDuplicateKeyInsideAUserRegistrationIs400MalformedJson() {
+    String body =
+        "{\"email\":\"%s\",\"displayName\":\"Ann\",\"displayName\":\"Bob\",\"signInMethod\":\"PASSWORD\"}"
+            .formatted(uniqueEmail());
+
+    assertProblem(postUserBody(body), 400, "MALFORMED_JSON");
+  }
+
+  @Test
   void trailingContentAfterTheJsonIs400MalformedJson() {
     assertProblem(postOrganizationBody("{\"name\":\"Acme\"} {}"), 400, "MALFORMED_JSON");
   }

@@ -107,7 +107,7 @@ public class AuditQueryController {
   private String authorize(UUID orgId, Caller caller, String minVersion) {
     String organizationId = orgId.toString();
     caller.requireForOrganization(organizationId, OnixRole.AUDITOR, OnixRole.ORG_ADMIN);
-    consistency.await(minVersion, id -> trail.appliedVersion(organizationId, id));
+    consistency.await(organizationId, minVersion, id -> trail.appliedVersion(organizationId, id));
     organizations.policyOf(organizationId); // 404 for an organization that does not exist
     return organizationId;
   }

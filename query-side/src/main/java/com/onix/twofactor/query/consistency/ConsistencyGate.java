@@ -3,6 +3,8 @@ package com.onix.twofactor.query.consistency;
 import com.onix.twofactor.query.rebuild.ViewRebuild;
 import com.onix.twofactor.support.web.ApiProblem;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.ToLongFunction;
 import org.springframework.http.HttpStatus;
@@ -23,20 +25,28 @@ public class ConsistencyGate {
   /** Waiting holds a request thread: beyond this many waiters, the answer is 503 at once. */
   private static final int MAX_WAITERS = 32;
 
+  /**
+   * No group (an organization, or one sign-in service) may hold more than this many of them, so one
+   * organization's waiters cannot make another's read-your-writes fail.
+   */
+  static final int MAX_WAITERS_PER_GROUP = 8;
+
   private final ViewRebuild rebuild;
   private final Semaphore waiters = new Semaphore(MAX_WAITERS);
+  private final Map<String, Semaphore> waitersByGroup = new ConcurrentHashMap<>();
 
   public ConsistencyGate(ViewRebuild rebuild) {
     this.rebuild = rebuild;
   }
 
   /**
+   * @param waiterGroup whose waiting this is: the organization, or the caller for a platform role
    * @param minVersion the raw query parameter, or null when the caller did not ask
    * @param appliedVersion the version the view has applied for an aggregate id the caller may see,
    *     -1 for none (also for an aggregate of another organization: it is waited for like one that
    *     does not exist yet, so the answer tells nothing about it)
    */
-  public void await(String minVersion, ToLongFunction<String> appliedVersion) {
+  public void await(String waiterGroup, String minVersion, ToLongFunction<String> appliedVersion) {
     if (!rebuild.viewsComplete()) {
       throw notYetConsistent("The views are being rebuilt from the event store; retry shortly.");
     }
@@ -47,7 +57,13 @@ public class ConsistencyGate {
     if (appliedVersion.applyAsLong(wanted.aggregateId()) >= wanted.version()) {
       return;
     }
+    Semaphore group =
+        waitersByGroup.computeIfAbsent(waiterGroup, g -> new Semaphore(MAX_WAITERS_PER_GROUP));
+    if (!group.tryAcquire()) {
+      throw notYetConsistent("The view has not caught up with that version yet; retry shortly.");
+    }
     if (!waiters.tryAcquire()) {
+      group.release();
       throw notYetConsistent("The view has not caught up with that version yet; retry shortly.");
     }
     try {
@@ -61,6 +77,7 @@ public class ConsistencyGate {
       }
     } finally {
       waiters.release();
+      group.release();
     }
     if (!rebuild.viewsComplete()) {
       // A rebuild began while this query waited.

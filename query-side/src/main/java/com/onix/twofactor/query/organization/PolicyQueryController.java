@@ -46,10 +46,12 @@ public class PolicyQueryController {
     caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
     Instant instant = Cursor.instant("asOf", asOf);
     if (instant != null) {
-      consistency.await(minVersion, id -> history.appliedVersion(organizationId, id));
+      consistency.await(
+          organizationId, minVersion, id -> history.appliedVersion(organizationId, id));
       return history.policy(organizationId, instant).orElseThrow(ApiProblem::unknownOrganization);
     }
     consistency.await(
+        organizationId,
         minVersion,
         id -> id.equals(organizationId) ? history.appliedVersion(organizationId, id) : -1);
     return organizations.policyOf(organizationId);

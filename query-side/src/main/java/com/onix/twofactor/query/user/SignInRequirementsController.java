@@ -55,7 +55,7 @@ public class SignInRequirementsController {
       @RequestParam(required = false) String minVersion,
       Caller caller) {
     caller.require(OnixRole.SIGN_IN_SERVICE);
-    consistency.await(minVersion, versions);
+    consistency.await("sign-in:" + caller.subject(), minVersion, versions);
     UserDocument user = users.byEmail(email.strip()).orElseThrow(ApiProblem::unknownUser);
     boolean policyRequired = organizations.policyOf(user.organizationId()).required();
     UserDocument.Requirement requirement = user.requirementAt(clock.instant(), policyRequired);

@@ -96,7 +96,7 @@ public class UserQueryController {
     caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
     int pageSize = Cursor.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     long after = Cursor.position(cursor);
-    consistency.await(minVersion, versions.within(organizationId));
+    consistency.await(organizationId, minVersion, versions.within(organizationId));
     boolean policyRequired = organizations.policyOf(organizationId).required();
     Instant now = clock.instant();
     List<UserSummary> page = new ArrayList<>(pageSize);
@@ -137,7 +137,7 @@ public class UserQueryController {
       @PathVariable UUID orgId, @RequestParam(required = false) String minVersion, Caller caller) {
     String organizationId = orgId.toString();
     caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
-    consistency.await(minVersion, versions.within(organizationId));
+    consistency.await(organizationId, minVersion, versions.within(organizationId));
     boolean policyRequired = organizations.policyOf(organizationId).required();
     Instant now = clock.instant();
     Map<TwoFactorStatus, Long> counts = new EnumMap<>(TwoFactorStatus.class);
@@ -171,7 +171,8 @@ public class UserQueryController {
     caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
     Instant instant = Cursor.instant("asOf", asOf);
     if (instant != null) {
-      consistency.await(minVersion, id -> history.appliedVersion(organizationId, id));
+      consistency.await(
+          organizationId, minVersion, id -> history.appliedVersion(organizationId, id));
       boolean requiredThen =
           history
               .policy(organizationId, instant)
@@ -183,7 +184,7 @@ public class UserQueryController {
               .orElseThrow(ApiProblem::unknownUser);
       return UserSummary.of(then, requiredThen, instant);
     }
-    consistency.await(minVersion, versions.within(organizationId));
+    consistency.await(organizationId, minVersion, versions.within(organizationId));
     boolean policyRequired = organizations.policyOf(organizationId).required();
     return UserSummary.of(
         users.inOrganization(organizationId, userId.toString()), policyRequired, clock.instant());

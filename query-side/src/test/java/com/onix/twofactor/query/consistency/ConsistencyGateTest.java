@@ -18,7 +18,7 @@ class ConsistencyGateTest {
   @Test
   void duringARebuildEveryQueryIsNotYetConsistent() {
     when(rebuild.viewsComplete()).thenReturn(false);
-    assertThatThrownBy(() -> gate.await(null, id -> 0))
+    assertThatThrownBy(() -> gate.await("org", null, id -> 0))
         .isInstanceOfSatisfying(
             ApiProblem.class,
             problem -> {
@@ -31,13 +31,13 @@ class ConsistencyGateTest {
   @Test
   void withCompleteViewsAQueryWithoutMinVersionGoesThrough() {
     when(rebuild.viewsComplete()).thenReturn(true);
-    assertThatCode(() -> gate.await(null, id -> -1)).doesNotThrowAnyException();
+    assertThatCode(() -> gate.await("org", null, id -> -1)).doesNotThrowAnyException();
   }
 
   @Test
   void aVersionAlreadyAppliedGoesThroughAtOnce() {
     when(rebuild.viewsComplete()).thenReturn(true);
-    assertThatCode(() -> gate.await("3f7e1c8a-0f64-4c57-9a0e-6d1f3b2a9c01:4", id -> 4))
+    assertThatCode(() -> gate.await("org", "3f7e1c8a-0f64-4c57-9a0e-6d1f3b2a9c01:4", id -> 4))
         .doesNotThrowAnyException();
   }
 }

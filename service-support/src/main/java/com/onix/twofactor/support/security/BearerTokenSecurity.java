@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,7 +49,15 @@ public class BearerTokenSecurity {
 
   @Bean
   SecurityFilterChain bearerTokenFilterChain(
-      HttpSecurity http, JwtDecoder decoder, ProblemSecurityResponses responses) throws Exception {
+      HttpSecurity http,
+      JwtDecoder decoder,
+      ProblemSecurityResponses responses,
+      @Value("${springdoc.swagger-ui.enabled:false}") boolean swaggerUi)
+      throws Exception {
+    String[] publicDocs =
+        swaggerUi
+            ? new String[] {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"}
+            : new String[] {"/v3/api-docs", "/v3/api-docs/**"};
     http.csrf(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
@@ -60,12 +69,7 @@ public class BearerTokenSecurity {
                 rules
                     .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
                     .permitAll()
-                    .requestMatchers(
-                        HttpMethod.GET,
-                        "/v3/api-docs",
-                        "/v3/api-docs/**",
-                        "/swagger-ui/**",
-                        "/swagger-ui.html")
+                    .requestMatchers(HttpMethod.GET, publicDocs)
                     .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
@@ -119,6 +123,7 @@ public class BearerTokenSecurity {
         new JwtTimestampValidator(settings.clockSkew()),
         new JwtIssuerValidator(settings.issuer()),
         new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+        new TokenLifetimeValidator(settings.maxLifetime(), settings.clockSkew(), Clock.systemUTC()),
         new JwtClaimValidator<Object>(
             JwtClaimNames.SUB, sub -> sub instanceof String text && !text.isBlank()));
   }

@@ -10,14 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param issuer the required {@code iss} claim
  * @param jwksUri the identity provider's JWK set address, in production
  * @param jwkSetFile a file holding the identity provider's public JWK set, instead of a URI
- * @param clockSkew tolerance for {@code exp}/{@code nbf} against this machine's clock
+ * @param clockSkew tolerance for {@code exp}/{@code nbf}/{@code iat} against this machine's clock
+ * @param maxLifetime the longest {@code exp - iat} a token may have
  */
 @ConfigurationProperties("onix.security")
-public record TokenSettings(String issuer, String jwksUri, String jwkSetFile, Duration clockSkew) {
+public record TokenSettings(
+    String issuer, String jwksUri, String jwkSetFile, Duration clockSkew, Duration maxLifetime) {
+
+  public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(24);
 
   public TokenSettings {
     issuer = issuer == null || issuer.isBlank() ? LocalSigningKey.LOCAL_ISSUER : issuer;
     clockSkew = clockSkew == null ? Duration.ZERO : clockSkew;
+    maxLifetime = maxLifetime == null ? DEFAULT_MAX_LIFETIME : maxLifetime;
   }
 
   public boolean usesLocalKey() {

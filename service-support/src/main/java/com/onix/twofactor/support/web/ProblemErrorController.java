@@ -20,24 +20,11 @@ public class ProblemErrorController implements ErrorController {
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     // Asked for directly, /error is just a route that does not exist.
-    HttpStatus status = HttpStatus.resolve(code instanceof Integer value ? value : 404);
-    if (status == null || !status.isError()) {
-      status = HttpStatus.INTERNAL_SERVER_ERROR;
-    }
-    String stableCode =
-        switch (status) {
-          case NOT_FOUND -> "ROUTE_NOT_FOUND";
-          case PAYLOAD_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
-          case UNAUTHORIZED -> "UNAUTHENTICATED";
-          case FORBIDDEN -> "FORBIDDEN";
-          default -> status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL_ERROR";
-        };
-    String detail =
-        status.is4xxClientError()
-            ? "The request could not be handled as sent."
-            : "The service failed to handle the request; it was not applied.";
+    HttpStatus status = ContainerErrors.statusFor(code instanceof Integer value ? value : 404);
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(Problems.of(status, stableCode, detail));
+        .body(
+            Problems.of(
+                status, ContainerErrors.codeFor(status), ContainerErrors.detailFor(status)));
   }
 }

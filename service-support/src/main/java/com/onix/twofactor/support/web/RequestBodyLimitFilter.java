@@ -34,7 +34,18 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
       problems.write(response, tooLarge.status().value(), tooLarge.code(), tooLarge.detail());
       return;
     }
-    chain.doFilter(new LimitedRequest(request), response);
+    try {
+      chain.doFilter(new LimitedRequest(request), response);
+    } catch (IOException | ServletException | RuntimeException failure) {
+      // Spring MVC maps the limit itself; a filter reading the body (form parameters of a PUT)
+      // lets it escape, and it would end as a 500.
+      if (!isTooLarge(failure) || response.isCommitted()) {
+        throw failure;
+      }
+      response.resetBuffer();
+      ApiProblem tooLarge = tooLarge();
+      problems.write(response, tooLarge.status().value(), tooLarge.code(), tooLarge.detail());
+    }
   }
 
   static ApiProblem tooLarge() {

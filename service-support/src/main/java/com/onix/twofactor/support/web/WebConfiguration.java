@@ -1,5 +1,6 @@
 package com.onix.twofactor.support.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.onix.twofactor.support.security.CallerArgumentResolver;
@@ -28,6 +29,8 @@ public class WebConfiguration implements WebMvcConfigurer {
   Jackson2ObjectMapperBuilderCustomizer strictJson() {
     return json ->
         json.featuresToEnable(
+                // {"name":"x","name":"y"} would otherwise mean whichever the parser kept.
+                JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
                 DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
@@ -59,6 +62,11 @@ public class WebConfiguration implements WebMvcConfigurer {
   @Bean
   TomcatConnectorCustomizer encodedSlashesReachTheApplication() {
     return connector -> connector.setEncodedSolidusHandling("passthrough");
+  }
+
+  @Bean
+  TomcatProblemReports tomcatProblemReports() {
+    return new TomcatProblemReports();
   }
 
   @Bean

@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** The claim checks every decoder applies after the signature: time, issuer, exp, sub. */
 class TokenValidationTest {
 
-  private static final TokenSettings LOCAL = new TokenSettings(null, null, null, null);
+  private static final TokenSettings LOCAL = new TokenSettings(null, null, null, null, null);
 
   private static Jwt.Builder token() {
     Instant now = Instant.now();
@@ -50,7 +50,7 @@ class TokenValidationTest {
             .issuedAt(Instant.now().minusSeconds(60))
             .expiresAt(Instant.now().minusSeconds(5))
             .build();
-    TokenSettings lenient = new TokenSettings(null, null, null, Duration.ofSeconds(30));
+    TokenSettings lenient = new TokenSettings(null, null, null, Duration.ofSeconds(30), null);
 
     assertThat(accepted(BearerTokenSecurity.validator(lenient), justExpired)).isTrue();
   }
@@ -64,7 +64,8 @@ class TokenValidationTest {
 
   @Test
   void theConfiguredIssuerReplacesTheLocalOne() {
-    TokenSettings production = new TokenSettings("https://idp.onix.example", null, null, null);
+    TokenSettings production =
+        new TokenSettings("https://idp.onix.example", null, null, null, null);
 
     assertThat(accepted(BearerTokenSecurity.validator(production), token().build())).isFalse();
     assertThat(
@@ -105,7 +106,61 @@ class TokenValidationTest {
     assertThat(LOCAL.issuer()).isEqualTo("onix-local");
     assertThat(LOCAL.clockSkew()).isZero();
     assertThat(LOCAL.usesLocalKey()).isTrue();
-    assertThat(new TokenSettings(null, "https://idp/jwks", null, null).usesLocalKey()).isFalse();
-    assertThat(new TokenSettings(null, null, "/etc/onix/jwks.json", null).usesLocalKey()).isFalse();
+    assertThat(new TokenSettings(null, "https://idp/jwks", null, null, null).usesLocalKey())
+        .isFalse();
+    assertThat(new TokenSettings(null, null, "/etc/onix/jwks.json", null, null).usesLocalKey())
+        .isFalse();
+  }
+
+  @Test
+  void aTokenLivingTwentyFourHoursIsAccepted() {
+    Instant now = Instant.now();
+    Jwt day =
+        token()
+            .issuedAt(now.minusSeconds(10))
+            .expiresAt(now.plus(Duration.ofHours(24)).minusSeconds(10))
+            .build();
+
+    assertThat(accepted(BearerTokenSecurity.validator(LOCAL), day)).isTrue();
+  }
+
+  @Test
+  void aTokenLivingLongerThanTheMaximumLifetimeIsRejected() {
+    Instant now = Instant.now();
+    Jwt longLived =
+        token().issuedAt(now.minusSeconds(10)).expiresAt(now.plus(Duration.ofDays(30))).build();
+
+    assertThat(accepted(BearerTokenSecurity.validator(LOCAL), longLived)).isFalse();
+  }
+
+  @Test
+  void theMaximumLifetimeIsConfigurable() {
+    Instant now = Instant.now();
+    Jwt twoHours =
+        token().issuedAt(now.minusSeconds(10)).expiresAt(now.plus(Duration.ofHours(2))).build();
+    TokenSettings strict = new TokenSettings(null, null, null, null, Duration.ofHours(1));
+
+    assertThat(accepted(BearerTokenSecurity.validator(strict), twoHours)).isFalse();
+  }
+
+  @Test
+  void aTokenIssuedInTheFutureIsRejected() {
+    Instant later = Instant.now().plus(Duration.ofDays(3650));
+    Jwt fromTheFuture = token().issuedAt(later).expiresAt(later.plusSeconds(300)).build();
+
+    assertThat(accepted(BearerTokenSecurity.validator(LOCAL), fromTheFuture)).isFalse();
+  }
+
+  @Test
+  void aTokenWithoutIssueTimeIsRejected() {
+    Jwt noIat =
+        Jwt.withTokenValue("token")
+            .header("alg", "RS256")
+            .issuer(LocalSigningKey.LOCAL_ISSUER)
+            .subject("admin-1")
+            .expiresAt(Instant.now().plusSeconds(300))
+            .build();
+
+    assertThat(accepted(BearerTokenSecurity.validator(LOCAL), noIat)).isFalse();
   }
 }
