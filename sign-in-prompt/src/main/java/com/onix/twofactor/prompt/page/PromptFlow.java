@@ -17,6 +17,9 @@ final class PromptFlow {
   String userId;
   Setup setup;
 
+  /** Whether the last look at the requirements offered an access code ("Try another way"). */
+  boolean accessCodeOffered;
+
   private PromptFlow(PendingPrompt prompt) {
     this.prompt = prompt;
   }

@@ -88,15 +88,14 @@ public class PromptPageController {
     PromptFlow flow = found.get();
     String digits = code.replaceAll("\\s", "");
     if (!digits.matches("\\d{6}")) {
-      return verifyPage(flow, true, "Enter the 6-digit code your authenticator app shows.");
+      return verifyPage(flow, "Enter the 6-digit code your authenticator app shows.");
     }
     try {
       apis.verify(flow.userId, "TOTP", digits, flow.token());
       return finish(flow, session, "VERIFIED", SignInResult.AUTHENTICATOR_APP);
     } catch (ApiRefusal refusal) {
       return switch (refusal.code()) {
-        case "INVALID_CODE" ->
-            verifyPage(flow, true, "That code didn't work. " + triesLeft(refusal));
+        case "INVALID_CODE" -> verifyPage(flow, "That code didn't work. " + triesLeft(refusal));
         case "LOCKED" -> lockedPage(refusal.lockedUntil());
         case "NOT_ENROLLED" -> show(flow, session, null);
         default -> problem(refusal);
@@ -151,7 +150,7 @@ public class PromptPageController {
       return show(flow, session, null);
     }
     if (!digits.matches("\\d{6}")) {
-      return setupPage(flow, true, "Enter the 6-digit code your authenticator app shows.");
+      return setupPage(flow, "Enter the 6-digit code your authenticator app shows.");
     }
     try {
       apis.confirmSetup(flow.userId, digits, flow.token());
@@ -162,7 +161,6 @@ public class PromptPageController {
         case "INVALID_CODE" ->
             setupPage(
                 flow,
-                true,
                 "That code didn't match. Make sure you added the account shown here, then type the"
                     + " code your app shows now.");
         case "NO_PENDING_SETUP", "ALREADY_ENROLLED" -> {
@@ -191,10 +189,11 @@ public class PromptPageController {
       return problem(refusal);
     }
     flow.userId = requirements.userId();
+    flow.accessCodeOffered = requirements.offers("ACCESS_CODE");
     return switch (requirements.twoFactor()) {
       case "EXEMPT", "NOT_REQUIRED" -> finish(flow, session, requirements.twoFactor(), null);
       case "LOCKED" -> lockedPage(requirements.lockedUntil());
-      case "VERIFICATION_REQUIRED" -> verifyPage(flow, requirements.offers("ACCESS_CODE"), error);
+      case "VERIFICATION_REQUIRED" -> verifyPage(flow, error);
       case "SETUP_REQUIRED" -> {
         if (flow.setup == null) {
           try {
@@ -205,7 +204,7 @@ public class PromptPageController {
                 : problem(refusal);
           }
         }
-        yield setupPage(flow, requirements.offers("ACCESS_CODE"), error);
+        yield setupPage(flow, error);
       }
       default -> problem(new ApiRefusal(500, "UNKNOWN_REQUIREMENT", null, null));
     };
@@ -218,10 +217,10 @@ public class PromptPageController {
     return back.to(flow.prompt, result);
   }
 
-  private ModelAndView verifyPage(PromptFlow flow, boolean otherWay, String error) {
+  private ModelAndView verifyPage(PromptFlow flow, String error) {
     return Pages.page("verify", error == null ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
         .addObject("email", flow.email())
-        .addObject("otherWay", otherWay)
+        .addObject("otherWay", flow.accessCodeOffered)
         .addObject("error", error);
   }
 
@@ -231,12 +230,12 @@ public class PromptPageController {
         .addObject("error", error);
   }
 
-  private ModelAndView setupPage(PromptFlow flow, boolean otherWay, String error) {
+  private ModelAndView setupPage(PromptFlow flow, String error) {
     return Pages.page("setup", error == null ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
         .addObject("email", flow.email())
         .addObject("qrCode", flow.setup.qrCodePng())
         .addObject("secretGroups", SecretText.grouped(flow.setup.secret()))
-        .addObject("otherWay", otherWay)
+        .addObject("otherWay", flow.accessCodeOffered)
         .addObject("error", error);
   }
 
