@@ -19,12 +19,14 @@ final class OnixInstallation {
   final int commandPort;
   final int queryPort;
   final int storePort;
+  final int promptPort;
 
   OnixInstallation(Path dataDirectory) throws IOException {
     this.dataDirectory = dataDirectory;
     this.commandPort = ServiceProcess.freePort();
     this.queryPort = ServiceProcess.freePort();
     this.storePort = ServiceProcess.freePort();
+    this.promptPort = ServiceProcess.freePort();
   }
 
   Map<String, String> environment() {
@@ -33,6 +35,7 @@ final class OnixInstallation {
     env.put("ONIX_COMMAND_PORT", Integer.toString(commandPort));
     env.put("ONIX_QUERY_PORT", Integer.toString(queryPort));
     env.put("ONIX_EMBEDDED_STORE_PORT", Integer.toString(storePort));
+    env.put("ONIX_PROMPT_PORT", Integer.toString(promptPort));
     env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
     return env;
   }
@@ -44,6 +47,12 @@ final class OnixInstallation {
 
   ServiceProcess startQuerySide() throws IOException, InterruptedException {
     return ServiceProcess.start("query-side", ServiceProcess.QUERY_JAR, queryPort, environment());
+  }
+
+  /** The sign-in prompt, calling both services as {@code ./onix up} sets it up. */
+  ServiceProcess startPrompt() throws IOException, InterruptedException {
+    return ServiceProcess.start(
+        "sign-in-prompt", ServiceProcess.PROMPT_JAR, promptPort, environment());
   }
 
   /** The query side on the MongoDB at {@code mongoUri}, with extra JVM options. */
