@@ -26,7 +26,7 @@ record DeliveryFailure(boolean permanent, String errorClass, Integer smtpReplyCo
     pending.add(failure);
     while (!pending.isEmpty()) {
       Throwable next = pending.poll();
-      if (next == null || !seen.add(next)) {
+      if (!seen.add(next)) {
         continue;
       }
       if (next instanceof SMTPAddressFailedException refused) {
@@ -36,13 +36,15 @@ record DeliveryFailure(boolean permanent, String errorClass, Integer smtpReplyCo
       } else if (next instanceof AddressException) {
         badAddress = true;
       }
-      if (next instanceof MessagingException messaging) {
+      if (next instanceof MessagingException messaging && messaging.getNextException() != null) {
         pending.add(messaging.getNextException());
       }
       if (next instanceof MailSendException send) {
         pending.addAll(send.getFailedMessages().values());
       }
-      pending.add(next.getCause());
+      if (next.getCause() != null) {
+        pending.add(next.getCause());
+      }
     }
     boolean permanent = badAddress || (reply != null && reply >= 500 && reply < 600);
     return new DeliveryFailure(permanent, failure.getClass().getSimpleName(), reply);
