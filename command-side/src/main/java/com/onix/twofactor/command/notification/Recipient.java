@@ -21,6 +21,9 @@ record Recipient(String email, String displayName) {
     }
     InternetAddress address = new InternetAddress(email, true);
     address.validate();
+    if (!email.equals(address.getAddress())) {
+      throw new AddressException("not a plain address");
+    }
     try {
       address.setPersonal(safeName(), StandardCharsets.UTF_8.name());
     } catch (UnsupportedEncodingException e) {

@@ -234,4 +234,33 @@ class MailDeliveryHttpTest extends TwoFactorIntegrationTest {
 
     assertThat(mailTo(first.email())).hasSize(1);
   }
+
+  @Test
+  void aLineBreakInTheDisplayNameAddsNoRecipient() {
+    String organizationId = registerOrganization();
+    String email = uniqueEmail();
+    Response created =
+        http.post("/organizations/" + organizationId + "/users")
+            .token(tokens.orgAdmin(organizationId))
+            .json(
+                Json.of(
+                    "email",
+                    email,
+                    "displayName",
+                    "Mallory\r\nBcc: spy@evil.example",
+                    "signInMethod",
+                    "PASSWORD"))
+            .send();
+    assertThat(created.status()).as("%s", created).isEqualTo(201);
+    issueAccessCode(organizationId, created.json().path("userId").asText());
+
+    awaitMail(email, "temporary access code");
+
+    assertThat(mailTo("spy@evil.example")).isEmpty();
+    assertThat(
+            Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> subjectOf(message).contains("temporary access code"))
+                .filter(message -> mailTo(email).contains(message)))
+        .allSatisfy(message -> assertThat(message.getHeader("Bcc")).isNull());
+  }
 }
