@@ -2,6 +2,8 @@ package com.onix.twofactor.command.organization;
 
 import com.onix.twofactor.command.web.AggregateVersionHeader;
 import com.onix.twofactor.command.web.CommandDispatcher;
+import com.onix.twofactor.kernel.emailcode.EmailCodePolicy;
+import com.onix.twofactor.kernel.emailcode.SetEmailCodePolicy;
 import com.onix.twofactor.kernel.organization.PolicyState;
 import com.onix.twofactor.kernel.organization.RegisterOrganization;
 import com.onix.twofactor.kernel.organization.SetTwoFactorPolicy;
@@ -41,6 +43,8 @@ public class OrganizationCommandController {
 
   public record PolicyRequest(@NotNull Boolean required) {}
 
+  public record EmailCodePolicyRequest(@NotNull Boolean allowed) {}
+
   @Operation(summary = "Register an organization (PLATFORM_OPERATOR)")
   @PostMapping(
       path = "/organizations",
@@ -77,6 +81,34 @@ public class OrganizationCommandController {
     PolicyState state =
         dispatcher.dispatch(
             new SetTwoFactorPolicy(organizationId, body.required()),
+            caller,
+            request,
+            ApiProblem.unknownOrganization());
+    return ResponseEntity.ok()
+        .headers(AggregateVersionHeader.of(organizationId, state.version()))
+        .body(state);
+  }
+
+  @Operation(
+      summary = "Switch \"Allow codes by email\" (ORG_ADMIN)",
+      description =
+          "When allowed, users with an active authenticator may also sign in with an 8-digit"
+              + " code mailed to them (POST /sign-in/email-codes). Off by default; setting the"
+              + " current value again emits no event.")
+  @PutMapping(
+      path = "/organizations/{orgId}/two-factor-policy/email-codes",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<EmailCodePolicy> setEmailCodePolicy(
+      @PathVariable UUID orgId,
+      @Valid @RequestBody EmailCodePolicyRequest body,
+      Caller caller,
+      HttpServletRequest request) {
+    String organizationId = orgId.toString();
+    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN);
+    EmailCodePolicy state =
+        dispatcher.dispatch(
+            new SetEmailCodePolicy(organizationId, body.allowed()),
             caller,
             request,
             ApiProblem.unknownOrganization());

@@ -2,6 +2,10 @@ package com.onix.twofactor.command.organization;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.onix.twofactor.kernel.emailcode.EmailCodePolicy;
+import com.onix.twofactor.kernel.emailcode.EmailCodesAllowed;
+import com.onix.twofactor.kernel.emailcode.EmailCodesDisallowed;
+import com.onix.twofactor.kernel.emailcode.SetEmailCodePolicy;
 import com.onix.twofactor.kernel.organization.OrganizationRegistered;
 import com.onix.twofactor.kernel.organization.PolicyDisabled;
 import com.onix.twofactor.kernel.organization.PolicyEnabled;
@@ -20,6 +24,7 @@ public class OrganizationPolicy {
 
   @AggregateIdentifier private String organizationId;
   private boolean required;
+  private boolean emailCodesAllowed;
 
   protected OrganizationPolicy() {}
 
@@ -38,6 +43,32 @@ public class OrganizationPolicy {
               : new PolicyDisabled(organizationId));
     }
     return new PolicyState(required, AggregateLifecycle.getVersion());
+  }
+
+  /** "Allow codes by email": setting the current value again records nothing either. */
+  @CommandHandler
+  public EmailCodePolicy handle(SetEmailCodePolicy command) {
+    if (command.allowed() != emailCodesAllowed) {
+      apply(
+          command.allowed()
+              ? new EmailCodesAllowed(organizationId)
+              : new EmailCodesDisallowed(organizationId));
+    }
+    return new EmailCodePolicy(emailCodesAllowed, AggregateLifecycle.getVersion());
+  }
+
+  public boolean emailCodesAllowed() {
+    return emailCodesAllowed;
+  }
+
+  @EventSourcingHandler
+  void on(EmailCodesAllowed event) {
+    emailCodesAllowed = true;
+  }
+
+  @EventSourcingHandler
+  void on(EmailCodesDisallowed event) {
+    emailCodesAllowed = false;
   }
 
   @EventSourcingHandler

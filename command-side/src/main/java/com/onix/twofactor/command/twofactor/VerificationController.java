@@ -97,6 +97,17 @@ public class VerificationController {
                   HttpStatus.CONFLICT,
                   "NO_ACTIVE_ACCESS_CODE",
                   "The user has no valid temporary access code; ask an admin for a new one.");
+          case "NO_ACTIVE_EMAIL_CODE" ->
+              new ApiProblem(
+                  HttpStatus.CONFLICT,
+                  "NO_ACTIVE_EMAIL_CODE",
+                  "The user has no valid code by email; ask for a new one.");
+          case "EMAIL_UNDELIVERABLE" ->
+              new ApiProblem(
+                  HttpStatus.CONFLICT,
+                  "EMAIL_UNDELIVERABLE",
+                  "The mail server refused the mail with the code: the user's email address"
+                      + " does not accept it. Use another way to sign in.");
           default ->
               new ApiProblem(
                   HttpStatus.UNPROCESSABLE_ENTITY,

@@ -3,6 +3,10 @@ package com.onix.twofactor.command.user;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.onix.twofactor.command.accesscode.AccessCodes;
+import com.onix.twofactor.command.emailcode.EmailCodeRefusals;
+import com.onix.twofactor.command.emailcode.EmailCodeSeal;
+import com.onix.twofactor.command.emailcode.EmailCodeSetting;
+import com.onix.twofactor.command.emailcode.EmailCodes;
 import com.onix.twofactor.command.refusal.CommandRefused;
 import com.onix.twofactor.command.secrets.AccessCodeHasher;
 import com.onix.twofactor.command.twofactor.Lockout;
@@ -16,6 +20,11 @@ import com.onix.twofactor.kernel.accesscode.IssueAccessCode;
 import com.onix.twofactor.kernel.accesscode.IssuedAccessCode;
 import com.onix.twofactor.kernel.accesscode.RevocationReason;
 import com.onix.twofactor.kernel.accesscode.RevokeAccessCode;
+import com.onix.twofactor.kernel.emailcode.EmailCodeRequestOutcome;
+import com.onix.twofactor.kernel.emailcode.EmailCodeSent;
+import com.onix.twofactor.kernel.emailcode.EmailCodeUndeliverable;
+import com.onix.twofactor.kernel.emailcode.RecordEmailCodeUndeliverable;
+import com.onix.twofactor.kernel.emailcode.SendEmailCode;
 import com.onix.twofactor.kernel.twofactor.ConfirmTwoFactorSetup;
 import com.onix.twofactor.kernel.twofactor.RejectionReason;
 import com.onix.twofactor.kernel.twofactor.ResetTwoFactor;
@@ -76,6 +85,12 @@ public class UserTwoFactor {
 
   private record SpentCode(String hash, RejectionReason reasonIfTyped) {}
 
+  private record EmailCode(String id, String hash, Instant expiresAt, boolean undeliverable) {
+    boolean validAt(Instant now) {
+      return now.isBefore(expiresAt);
+    }
+  }
+
   @AggregateIdentifier private String userId;
   private String organizationId;
   private String email;
@@ -89,6 +104,10 @@ public class UserTwoFactor {
   private Instant lockedUntil;
   private AccessCode accessCode;
   private Deque<SpentCode> spentCodes = new ArrayDeque<>();
+  private EmailCode emailCode;
+
+  /** When the latest codes by email were sent, newest last, for the hourly limit. */
+  private Deque<Instant> emailCodesSentAt = new ArrayDeque<>();
 
   protected UserTwoFactor() {}
 
@@ -158,7 +177,11 @@ public class UserTwoFactor {
    */
   @CommandHandler
   public VerificationOutcome handle(
-      VerifySecondFactor command, TotpSecrets secrets, AccessCodeHasher hasher, Clock clock) {
+      VerifySecondFactor command,
+      TotpSecrets secrets,
+      AccessCodeHasher hasher,
+      EmailCodeSetting emailCodeSetting,
+      Clock clock) {
     Instant now = clock.instant();
     VerificationMethod method = command.method();
     if (lockedUntil != null && now.isBefore(lockedUntil)) {
@@ -166,6 +189,9 @@ public class UserTwoFactor {
     }
     if (method == VerificationMethod.ACCESS_CODE) {
       return redeem(command.code(), hasher, now);
+    }
+    if (method == VerificationMethod.EMAIL_CODE) {
+      return checkEmailCode(command.code(), hasher, emailCodeSetting, now);
     }
     if (enrollment != Enrollment.ACTIVE || signInMethod == SignInMethod.ENTRA_ID) {
       return reject(method, RejectionReason.NOT_ENROLLED, NOT_ENROLLED, now);
@@ -183,6 +209,55 @@ public class UserTwoFactor {
     }
     apply(new SecondFactorVerified(userId, organizationId, method, step.getAsLong()));
     return VerificationOutcome.verified(method, AggregateLifecycle.getVersion());
+  }
+
+  /**
+   * Mails a fresh sign-in code, superseding the previous one; for users with an active
+   * authenticator, while the organization allows it, at most five an hour. The code goes into the
+   * event only as a keyed hash and sealed under the user's data key, for the mailer to open.
+   */
+  @CommandHandler
+  public EmailCodeRequestOutcome handle(
+      SendEmailCode command,
+      EmailCodeSetting setting,
+      EmailCodeSeal seal,
+      AccessCodeHasher hasher,
+      Clock clock) {
+    requireTwoFactorApplies();
+    Instant now = clock.instant();
+    if (lockedUntil != null && now.isBefore(lockedUntil)) {
+      return EmailCodeRequestOutcome.locked(lockedUntil, AggregateLifecycle.getVersion());
+    }
+    if (enrollment != Enrollment.ACTIVE) {
+      throw EmailCodeRefusals.notEnrolled();
+    }
+    if (!setting.allowedFor(organizationId)) {
+      throw EmailCodeRefusals.notAllowed();
+    }
+    if (emailCodesSentAt.size() >= EmailCodes.SENDS_PER_HOUR) {
+      Instant nextAllowed = emailCodesSentAt.peekFirst().plus(EmailCodes.RATE_WINDOW);
+      if (now.isBefore(nextAllowed)) {
+        return EmailCodeRequestOutcome.tooMany(nextAllowed, AggregateLifecycle.getVersion());
+      }
+    }
+    String code = EmailCodes.generate();
+    String emailCodeId = UUID.randomUUID().toString();
+    String sealed =
+        seal.seal(userId, keyId, emailCodeId, code).orElseThrow(EmailCodeRefusals::notEnrolled);
+    Instant expiresAt = now.plus(EmailCodes.LIFETIME).truncatedTo(ChronoUnit.MILLIS);
+    apply(
+        new EmailCodeSent(
+            userId, organizationId, emailCodeId, hasher.hash(code), keyId, sealed, expiresAt));
+    return EmailCodeRequestOutcome.sent(emailCodeId, expiresAt, AggregateLifecycle.getVersion());
+  }
+
+  /** The mailer reports a final refusal; a verification with that code is then answered so. */
+  @CommandHandler
+  public long handle(RecordEmailCodeUndeliverable command) {
+    apply(
+        new EmailCodeUndeliverable(
+            userId, organizationId, command.emailCodeId(), command.smtpReplyCode()));
+    return AggregateLifecycle.getVersion();
   }
 
   /**
@@ -281,6 +356,27 @@ public class UserTwoFactor {
     return Optional.ofNullable(known);
   }
 
+  /** The current code by email, once; only while the organization still allows them. */
+  private VerificationOutcome checkEmailCode(
+      String typed, AccessCodeHasher hasher, EmailCodeSetting setting, Instant now) {
+    VerificationMethod method = VerificationMethod.EMAIL_CODE;
+    if (enrollment != Enrollment.ACTIVE || signInMethod == SignInMethod.ENTRA_ID) {
+      return reject(method, RejectionReason.NOT_ENROLLED, NOT_ENROLLED, now);
+    }
+    if (emailCode == null || !emailCode.validAt(now) || !setting.allowedFor(organizationId)) {
+      return reject(method, RejectionReason.NO_ACTIVE_EMAIL_CODE, NO_ACTIVE_EMAIL_CODE, now);
+    }
+    if (emailCode.undeliverable()) {
+      return reject(method, RejectionReason.EMAIL_UNDELIVERABLE, EMAIL_UNDELIVERABLE, now);
+    }
+    Optional<String> code = EmailCodes.normalize(typed);
+    if (code.isPresent() && hasher.matches(code.get(), emailCode.hash())) {
+      apply(new SecondFactorVerified(userId, organizationId, method, -1));
+      return VerificationOutcome.verified(method, AggregateLifecycle.getVersion());
+    }
+    return reject(method, RejectionReason.WRONG_CODE, INVALID_CODE, now);
+  }
+
   private VerificationOutcome reject(
       VerificationMethod method, RejectionReason reason, String refusalCode, Instant now) {
     int failures = consecutiveFailures + 1;
@@ -303,6 +399,8 @@ public class UserTwoFactor {
   private static final String INVALID_CODE = "INVALID_CODE";
   private static final String NOT_ENROLLED = "NOT_ENROLLED";
   private static final String NO_ACTIVE_ACCESS_CODE = "NO_ACTIVE_ACCESS_CODE";
+  private static final String NO_ACTIVE_EMAIL_CODE = "NO_ACTIVE_EMAIL_CODE";
+  private static final String EMAIL_UNDELIVERABLE = "EMAIL_UNDELIVERABLE";
 
   /**
    * Destroys a data key once the event saying so is stored: were the command to fail instead, the
@@ -359,7 +457,26 @@ public class UserTwoFactor {
   @EventSourcingHandler
   void on(SecondFactorVerified event) {
     lastAcceptedStep = Math.max(lastAcceptedStep, event.timeStep());
+    if (event.method() == VerificationMethod.EMAIL_CODE) {
+      emailCode = null;
+    }
     clearLockout();
+  }
+
+  @EventSourcingHandler
+  void on(EmailCodeSent event) {
+    emailCode = new EmailCode(event.emailCodeId(), event.codeHash(), event.expiresAt(), false);
+    emailCodesSentAt.addLast(event.expiresAt().minus(EmailCodes.LIFETIME));
+    while (emailCodesSentAt.size() > EmailCodes.SENDS_PER_HOUR) {
+      emailCodesSentAt.removeFirst();
+    }
+  }
+
+  @EventSourcingHandler
+  void on(EmailCodeUndeliverable event) {
+    if (emailCode != null && emailCode.id().equals(event.emailCodeId())) {
+      emailCode = new EmailCode(emailCode.id(), emailCode.hash(), emailCode.expiresAt(), true);
+    }
   }
 
   @EventSourcingHandler
@@ -410,6 +527,7 @@ public class UserTwoFactor {
 
   @EventSourcingHandler
   void on(TwoFactorReset event) {
+    emailCode = null;
     enrollment = Enrollment.NONE;
     keyId = null;
     encryptedSecret = null;

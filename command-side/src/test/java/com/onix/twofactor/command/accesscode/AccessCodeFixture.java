@@ -1,5 +1,6 @@
 package com.onix.twofactor.command.accesscode;
 
+import com.onix.twofactor.command.emailcode.EmailCodeSetting;
 import com.onix.twofactor.command.secrets.AccessCodeHasher;
 import com.onix.twofactor.command.testing.InMemoryDataKeys;
 import com.onix.twofactor.command.testing.MutableClock;
@@ -37,6 +38,7 @@ final class AccessCodeFixture {
   AccessCodeFixture() {
     fixture.registerInjectableResource(hasher);
     fixture.registerInjectableResource(clock);
+    fixture.registerInjectableResource((EmailCodeSetting) organizationId -> false);
     fixture.registerInjectableResource(new TotpSecrets(new InMemoryDataKeys()));
   }
 

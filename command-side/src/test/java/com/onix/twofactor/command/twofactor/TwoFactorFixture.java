@@ -1,5 +1,6 @@
 package com.onix.twofactor.command.twofactor;
 
+import com.onix.twofactor.command.emailcode.EmailCodeSetting;
 import com.onix.twofactor.command.secrets.AccessCodeHasher;
 import com.onix.twofactor.command.testing.Authenticator;
 import com.onix.twofactor.command.testing.InMemoryDataKeys;
@@ -44,6 +45,7 @@ final class TwoFactorFixture {
     fixture = new AggregateTestFixture<>(UserTwoFactor.class);
     fixture.registerInjectableResource(secrets);
     fixture.registerInjectableResource(clock);
+    fixture.registerInjectableResource((EmailCodeSetting) organizationId -> false);
     fixture.registerInjectableResource(
         new AccessCodeHasher(new SecretKeySpec(new byte[32], "AES")));
   }

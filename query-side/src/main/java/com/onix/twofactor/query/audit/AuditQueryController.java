@@ -53,7 +53,18 @@ public class AuditQueryController {
   public record AuditPage(List<AuditRecord> events, String next) {}
 
   @Operation(
-      summary = "A page of the organization's audit history, oldest first (AUDITOR, ORG_ADMIN)")
+      summary = "A page of the organization's audit history, oldest first (AUDITOR, ORG_ADMIN)",
+      description =
+          "Event types (type). OrganizationPolicy: OrganizationRegistered, PolicyEnabled,"
+              + " PolicyDisabled, EmailCodesAllowed, EmailCodesDisallowed. UserTwoFactor:"
+              + " UserRegistered, SignInMethodChanged, TwoFactorSetupStarted,"
+              + " TwoFactorSetupCompleted, TwoFactorReset, AccessCodeIssued, AccessCodeRevoked,"
+              + " AccessCodeRedeemed, SecondFactorVerified (method TOTP, ACCESS_CODE or"
+              + " EMAIL_CODE), SecondFactorRejected, TwoFactorLocked, TwoFactorUnlocked,"
+              + " EmailCodeSent (emailCodeId, keyId, expiresAt: never the code, its hash or its"
+              + " sealed form), EmailCodeUndeliverable (emailCodeId, smtpReplyCode: the mail"
+              + " server refused the code's mail for good). Secrets, codes and hashes are left"
+              + " out of data.")
   @GetMapping(
       path = "/organizations/{orgId}/audit-events",
       produces = MediaType.APPLICATION_JSON_VALUE)

@@ -3,6 +3,10 @@ package com.onix.twofactor.query.history;
 import com.onix.twofactor.kernel.accesscode.AccessCodeIssued;
 import com.onix.twofactor.kernel.accesscode.AccessCodeRedeemed;
 import com.onix.twofactor.kernel.accesscode.AccessCodeRevoked;
+import com.onix.twofactor.kernel.emailcode.EmailCodeSent;
+import com.onix.twofactor.kernel.emailcode.EmailCodeUndeliverable;
+import com.onix.twofactor.kernel.emailcode.EmailCodesAllowed;
+import com.onix.twofactor.kernel.emailcode.EmailCodesDisallowed;
 import com.onix.twofactor.kernel.organization.OrganizationRegistered;
 import com.onix.twofactor.kernel.organization.PolicyDisabled;
 import com.onix.twofactor.kernel.organization.PolicyEnabled;
@@ -29,6 +33,8 @@ final class EventTypes {
               OrganizationRegistered.class,
               PolicyEnabled.class,
               PolicyDisabled.class,
+              EmailCodesAllowed.class,
+              EmailCodesDisallowed.class,
               UserRegistered.class,
               SignInMethodChanged.class,
               TwoFactorSetupStarted.class,
@@ -40,7 +46,9 @@ final class EventTypes {
               TwoFactorReset.class,
               AccessCodeIssued.class,
               AccessCodeRevoked.class,
-              AccessCodeRedeemed.class)
+              AccessCodeRedeemed.class,
+              EmailCodeSent.class,
+              EmailCodeUndeliverable.class)
           .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
   private EventTypes() {}

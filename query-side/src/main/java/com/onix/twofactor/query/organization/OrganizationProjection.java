@@ -66,6 +66,7 @@ public class OrganizationProjection implements ViewPreloader {
     Document updated = new Document(stored.orElseGet(() -> new Document("_id", organizationId)));
     updated
         .append("required", after.required())
+        .append("emailCodesAllowed", after.emailCodesAllowed())
         .append("changedAt", Date.from(after.changedAt()))
         .append("changedBy", after.changedBy())
         .append(Versioned.VERSION, message.getSequenceNumber());

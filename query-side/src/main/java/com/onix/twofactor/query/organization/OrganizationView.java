@@ -19,7 +19,12 @@ public class OrganizationView {
     this.organizations = views.collection(ViewStore.ORGANIZATIONS);
   }
 
-  public record Policy(boolean required, Instant changedAt, String changedBy) {}
+  /**
+   * @param emailCodesAllowed "Allow codes by email"
+   * @param changedAt when either setting last changed (or the organization was registered)
+   */
+  public record Policy(
+      boolean required, boolean emailCodesAllowed, Instant changedAt, String changedBy) {}
 
   /**
    * @throws ApiProblem 404 {@code UNKNOWN_ORGANIZATION}
@@ -37,6 +42,7 @@ public class OrganizationView {
     Date changedAt = organization.getDate("changedAt");
     return new Policy(
         organization.getBoolean("required", false),
+        organization.getBoolean("emailCodesAllowed", false),
         changedAt == null ? null : changedAt.toInstant(),
         organization.getString("changedBy"));
   }

@@ -1,5 +1,7 @@
 package com.onix.twofactor.query.organization;
 
+import com.onix.twofactor.kernel.emailcode.EmailCodesAllowed;
+import com.onix.twofactor.kernel.emailcode.EmailCodesDisallowed;
 import com.onix.twofactor.kernel.organization.OrganizationRegistered;
 import com.onix.twofactor.kernel.organization.PolicyDisabled;
 import com.onix.twofactor.kernel.organization.PolicyEnabled;
@@ -19,16 +21,22 @@ public final class PolicyTimeline {
   public static OrganizationView.Policy next(
       OrganizationView.Policy policy, Object event, Instant at, String actor) {
     if (event instanceof OrganizationRegistered) {
-      return new OrganizationView.Policy(false, at, actor);
+      return new OrganizationView.Policy(false, false, at, actor);
     }
     if (policy == null) {
       return null;
     }
     if (event instanceof PolicyEnabled) {
-      return new OrganizationView.Policy(true, at, actor);
+      return new OrganizationView.Policy(true, policy.emailCodesAllowed(), at, actor);
     }
     if (event instanceof PolicyDisabled) {
-      return new OrganizationView.Policy(false, at, actor);
+      return new OrganizationView.Policy(false, policy.emailCodesAllowed(), at, actor);
+    }
+    if (event instanceof EmailCodesAllowed) {
+      return new OrganizationView.Policy(policy.required(), true, at, actor);
+    }
+    if (event instanceof EmailCodesDisallowed) {
+      return new OrganizationView.Policy(policy.required(), false, at, actor);
     }
     return policy;
   }

@@ -57,8 +57,9 @@ public class SignInRequirementsController {
     caller.require(OnixRole.SIGN_IN_SERVICE);
     consistency.await("sign-in:" + caller.subject(), minVersion, versions);
     UserDocument user = users.byEmail(email.strip()).orElseThrow(ApiProblem::unknownUser);
-    boolean policyRequired = organizations.policyOf(user.organizationId()).required();
-    UserDocument.Requirement requirement = user.requirementAt(clock.instant(), policyRequired);
+    OrganizationView.Policy policy = organizations.policyOf(user.organizationId());
+    UserDocument.Requirement requirement =
+        user.requirementAt(clock.instant(), policy.required(), policy.emailCodesAllowed());
     return new SignInRequirements(
         user.userId(),
         user.organizationId(),

@@ -145,6 +145,11 @@ public record UserDocument(
 
   /** The first row of API.md's table that matches wins. */
   public Requirement requirementAt(Instant now, boolean policyRequired) {
+    return requirementAt(now, policyRequired, false);
+  }
+
+  /** With "Allow codes by email" on, an active enrollment may also use a code by email. */
+  public Requirement requirementAt(Instant now, boolean policyRequired, boolean emailCodesAllowed) {
     if (signInMethod == SignInMethod.ENTRA_ID) {
       return new Requirement(TwoFactorStatus.EXEMPT, List.of(), null);
     }
@@ -156,6 +161,9 @@ public record UserDocument(
     if (enrollment == Enrollment.ACTIVE) {
       status = TwoFactorStatus.VERIFICATION_REQUIRED;
       methods.add("TOTP");
+      if (emailCodesAllowed) {
+        methods.add("EMAIL_CODE");
+      }
     } else if (policyRequired) {
       status = TwoFactorStatus.SETUP_REQUIRED;
       methods.add("TOTP_SETUP");

@@ -5,6 +5,8 @@ import static com.onix.twofactor.query.testing.QueryClient.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.onix.twofactor.kernel.emailcode.EmailCodesAllowed;
+import com.onix.twofactor.kernel.emailcode.EmailCodesDisallowed;
 import com.onix.twofactor.query.testing.EventFeed;
 import com.onix.twofactor.query.testing.QueryClient;
 import com.onix.twofactor.query.testing.QuerySideIntegrationTest;
@@ -63,6 +65,44 @@ class PolicyEndpointTest extends QuerySideIntegrationTest {
     assertThat(answer.path("required").asBoolean()).isFalse();
     assertThat(Instant.parse(answer.path("changedAt").asText())).isEqualTo(disabled.timestamp());
     assertThat(answer.path("changedBy").asText()).isEqualTo(admin.id());
+  }
+
+  @Test
+  void codesByEmailAreOffForANewOrganization() {
+    String org = UUID.randomUUID().toString();
+    EventFeed.Appended registered = feed.organizationRegistered(org, "Acme");
+
+    JsonNode answer = policy(org, registered, tokens.orgAdmin(org));
+
+    assertThat(answer.path("emailCodesAllowed").isBoolean()).isTrue();
+    assertThat(answer.path("emailCodesAllowed").asBoolean()).isFalse();
+  }
+
+  @Test
+  void allowedCodesByEmailShowWithWhoAllowedThemAndKeepTheRequiredSetting() {
+    String org = newOrganization();
+    feed.policyEnabled(org);
+    EventFeed.Actor admin = EventFeed.Actor.of(UUID.randomUUID().toString(), "ORG_ADMIN");
+    EventFeed.Appended allowed =
+        feed.as(admin).append("OrganizationPolicy", org, new EmailCodesAllowed(org));
+
+    JsonNode answer = policy(org, allowed, tokens.orgAdmin(org));
+
+    assertThat(answer.path("emailCodesAllowed").asBoolean()).isTrue();
+    assertThat(answer.path("required").asBoolean()).isTrue();
+    assertThat(answer.path("changedBy").asText()).isEqualTo(admin.id());
+  }
+
+  @Test
+  void disallowedCodesByEmailShowOff() {
+    String org = newOrganization();
+    feed.append("OrganizationPolicy", org, new EmailCodesAllowed(org));
+    EventFeed.Appended disallowed =
+        feed.append("OrganizationPolicy", org, new EmailCodesDisallowed(org));
+
+    JsonNode answer = policy(org, disallowed, tokens.orgAdmin(org));
+
+    assertThat(answer.path("emailCodesAllowed").asBoolean()).isFalse();
   }
 
   @Test

@@ -5,10 +5,12 @@ import static com.onix.twofactor.query.testing.QueryClient.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.onix.twofactor.kernel.emailcode.EmailCodesAllowed;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.testing.EventFeed;
 import com.onix.twofactor.query.testing.QueryClient;
 import com.onix.twofactor.query.testing.QuerySideIntegrationTest;
+import com.onix.twofactor.query.testing.UserTwoFactorEvents;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +69,21 @@ class SignInRequirementsEndpointTest extends QuerySideIntegrationTest {
 
     assertThat(answer.path("twoFactor").asText()).isEqualTo("SETUP_REQUIRED");
     assertThat(answer.path("methods")).extracting(JsonNode::asText).containsExactly("TOTP_SETUP");
+  }
+
+  @Test
+  void anEnrolledUserMayAskForACodeByEmailOnceTheOrganizationAllowsIt() {
+    String org = newOrganization();
+    NewUser user = newUser(org, SignInMethod.PASSWORD);
+    new UserTwoFactorEvents(feed, org, user.userId()).enroll();
+    EventFeed.Appended allowed = feed.append("OrganizationPolicy", org, new EmailCodesAllowed(org));
+
+    JsonNode answer = requirementsOk(user.email(), allowed);
+
+    assertThat(answer.path("twoFactor").asText()).isEqualTo("VERIFICATION_REQUIRED");
+    assertThat(answer.path("methods"))
+        .extracting(JsonNode::asText)
+        .containsExactly("TOTP", "EMAIL_CODE");
   }
 
   @Test

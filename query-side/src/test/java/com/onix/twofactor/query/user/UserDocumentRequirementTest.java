@@ -268,4 +268,42 @@ class UserDocumentRequirementTest {
     assertThat(requirement.twoFactor()).isEqualTo(TwoFactorStatus.SETUP_REQUIRED);
     assertThat(requirement.methods()).containsExactly("TOTP_SETUP", "ACCESS_CODE");
   }
+
+  // EMAIL_CODE
+
+  @Test
+  void anActiveEnrollmentMayUseACodeByEmailWhenTheOrganizationAllowsIt() {
+    var requirement =
+        user(SignInMethod.PASSWORD, Enrollment.ACTIVE, NO_LOCK, LATER)
+            .requirementAt(NOW, false, true);
+
+    assertThat(requirement.methods()).containsExactly("TOTP", "EMAIL_CODE", "ACCESS_CODE");
+  }
+
+  @Test
+  void noCodeByEmailWithoutAnActiveEnrollmentEvenWhenAllowed() {
+    var requirement =
+        user(SignInMethod.PASSWORD, Enrollment.PENDING, NO_LOCK, NO_CODE)
+            .requirementAt(NOW, true, true);
+
+    assertThat(requirement.methods()).containsExactly("TOTP_SETUP");
+  }
+
+  @Test
+  void noCodeByEmailWhileLocked() {
+    var requirement =
+        user(SignInMethod.PASSWORD, Enrollment.ACTIVE, LATER, NO_CODE)
+            .requirementAt(NOW, false, true);
+
+    assertThat(requirement.methods()).isEmpty();
+  }
+
+  @Test
+  void noCodeByEmailWhenTheOrganizationDoesNotAllowIt() {
+    var requirement =
+        user(SignInMethod.PASSWORD, Enrollment.ACTIVE, NO_LOCK, NO_CODE)
+            .requirementAt(NOW, false, false);
+
+    assertThat(requirement.methods()).containsExactly("TOTP");
+  }
 }

@@ -15,5 +15,9 @@ public enum RejectionReason {
   /** The access code was revoked (by an admin, a newer code or a reset). */
   REVOKED_CODE,
   /** The access code was used already. */
-  USED_CODE
+  USED_CODE,
+  /** A code by email was given, but none is active for the user. */
+  NO_ACTIVE_EMAIL_CODE,
+  /** The mail server refused the mail carrying the user's current email code. */
+  EMAIL_UNDELIVERABLE
 }
