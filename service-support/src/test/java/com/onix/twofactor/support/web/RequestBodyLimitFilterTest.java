@@ -1,7 +1,6 @@
 package com.onix.twofactor.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,14 +70,16 @@ class RequestBodyLimitFilterTest {
   }
 
   @Test
-  void anUndeclaredBodyFailsOnceReadingPassesTheLimit() {
+  void anUndeclaredBodyIsAnsweredPayloadTooLargeOnceReadingPassesTheLimit() throws Exception {
     byte[] body = new byte[RequestBodyLimitFilter.LIMIT_BYTES + 1];
     FilterChain chain = (req, res) -> ((HttpServletRequest) req).getInputStream().readAllBytes();
+    MockHttpServletResponse response = new MockHttpServletResponse();
 
-    assertThatThrownBy(
-            () -> filter.doFilter(post(body, false), new MockHttpServletResponse(), chain))
-        .isInstanceOf(IOException.class)
-        .satisfies(failure -> assertThat(RequestBodyLimitFilter.isTooLarge(failure)).isTrue());
+    filter.doFilter(post(body, false), response, chain);
+
+    assertThat(response.getStatus()).isEqualTo(413);
+    assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(response.getContentAsString()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
   }
 
   @Test
