@@ -71,7 +71,12 @@ public final class TokenCommand {
     }
     Path dataDirectory = Path.of(env.getOrDefault("ONIX_DATA_DIR", "./data"));
     String issuer = env.getOrDefault("ONIX_JWT_ISSUER", LocalSigningKey.LOCAL_ISSUER);
-    DevTokens tokens = new DevTokens(LocalSigningKey.loadOrCreate(dataDirectory), issuer);
+    String audience = env.getOrDefault("ONIX_JWT_AUDIENCE", "");
+    DevTokens tokens =
+        new DevTokens(
+            LocalSigningKey.loadOrCreate(dataDirectory),
+            issuer,
+            audience.isBlank() ? TokenSettings.DEFAULT_AUDIENCE : audience.strip());
     out.println(
         tokens.mint(subject, roles, organization, Duration.ofSeconds(ttlSeconds), Instant.now()));
     return 0;

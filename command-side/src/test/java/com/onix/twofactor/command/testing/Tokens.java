@@ -12,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.onix.twofactor.support.security.DevTokens;
 import com.onix.twofactor.support.security.LocalSigningKey;
 import com.onix.twofactor.support.security.OnixRole;
+import com.onix.twofactor.support.security.TokenSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,6 +147,7 @@ public final class Tokens {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer(ISSUER)
+            .audience(TokenSettings.DEFAULT_AUDIENCE)
             .subject(subject)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(HOUR)))

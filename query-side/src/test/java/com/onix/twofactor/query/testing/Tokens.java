@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.onix.twofactor.support.security.DevTokens;
 import com.onix.twofactor.support.security.LocalSigningKey;
+import com.onix.twofactor.support.security.TokenSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,6 +128,7 @@ public final class Tokens {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer(ISSUER)
+            .audience(TokenSettings.DEFAULT_AUDIENCE)
             .subject(subject())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(TTL)))

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -119,7 +121,13 @@ public class BearerTokenSecurity {
   }
 
   static OAuth2TokenValidator<Jwt> validator(TokenSettings settings) {
+    OAuth2TokenValidator<Jwt> audience =
+        settings.audienceRequired()
+            ? new JwtClaimValidator<List<String>>(
+                JwtClaimNames.AUD, aud -> aud != null && aud.contains(settings.audience()))
+            : token -> OAuth2TokenValidatorResult.success();
     return new DelegatingOAuth2TokenValidator<>(
+        audience,
         new JwtTimestampValidator(settings.clockSkew()),
         new JwtIssuerValidator(settings.issuer()),
         new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),

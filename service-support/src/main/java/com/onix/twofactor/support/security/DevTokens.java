@@ -19,10 +19,16 @@ public final class DevTokens {
 
   private final RSAKey key;
   private final String issuer;
+  private final String audience;
 
   public DevTokens(RSAKey key, String issuer) {
+    this(key, issuer, TokenSettings.DEFAULT_AUDIENCE);
+  }
+
+  public DevTokens(RSAKey key, String issuer, String audience) {
     this.key = key;
     this.issuer = issuer;
+    this.audience = audience;
   }
 
   public String mint(
@@ -30,6 +36,7 @@ public final class DevTokens {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer(issuer)
+            .audience(audience)
             .subject(subject)
             .jwtID(UUID.randomUUID().toString())
             .issueTime(Date.from(now))

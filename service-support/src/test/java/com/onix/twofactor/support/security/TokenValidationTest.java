@@ -11,13 +11,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** The claim checks every decoder applies after the signature: time, issuer, exp, sub. */
 class TokenValidationTest {
 
-  private static final TokenSettings LOCAL = new TokenSettings(null, null, null, null, null);
+  private static final TokenSettings LOCAL =
+      new TokenSettings(null, null, null, null, null, null, null);
 
   private static Jwt.Builder token() {
     Instant now = Instant.now();
     return Jwt.withTokenValue("token")
         .header("alg", "RS256")
         .issuer(LocalSigningKey.LOCAL_ISSUER)
+        .audience(java.util.List.of(TokenSettings.DEFAULT_AUDIENCE))
         .subject("admin-1")
         .issuedAt(now.minusSeconds(10))
         .expiresAt(now.plusSeconds(300));
@@ -50,7 +52,8 @@ class TokenValidationTest {
             .issuedAt(Instant.now().minusSeconds(60))
             .expiresAt(Instant.now().minusSeconds(5))
             .build();
-    TokenSettings lenient = new TokenSettings(null, null, null, Duration.ofSeconds(30), null);
+    TokenSettings lenient =
+        new TokenSettings(null, null, null, Duration.ofSeconds(30), null, null, null);
 
     assertThat(accepted(BearerTokenSecurity.validator(lenient), justExpired)).isTrue();
   }
@@ -65,7 +68,7 @@ class TokenValidationTest {
   @Test
   void theConfiguredIssuerReplacesTheLocalOne() {
     TokenSettings production =
-        new TokenSettings("https://idp.onix.example", null, null, null, null);
+        new TokenSettings("https://idp.onix.example", null, null, null, null, null, null);
 
     assertThat(accepted(BearerTokenSecurity.validator(production), token().build())).isFalse();
     assertThat(
@@ -106,9 +109,13 @@ class TokenValidationTest {
     assertThat(LOCAL.issuer()).isEqualTo("onix-local");
     assertThat(LOCAL.clockSkew()).isZero();
     assertThat(LOCAL.usesLocalKey()).isTrue();
-    assertThat(new TokenSettings(null, "https://idp/jwks", null, null, null).usesLocalKey())
+    assertThat(
+            new TokenSettings(null, "https://idp/jwks", null, null, null, null, null)
+                .usesLocalKey())
         .isFalse();
-    assertThat(new TokenSettings(null, null, "/etc/onix/jwks.json", null, null).usesLocalKey())
+    assertThat(
+            new TokenSettings(null, null, "/etc/onix/jwks.json", null, null, null, null)
+                .usesLocalKey())
         .isFalse();
   }
 
@@ -138,7 +145,8 @@ class TokenValidationTest {
     Instant now = Instant.now();
     Jwt twoHours =
         token().issuedAt(now.minusSeconds(10)).expiresAt(now.plus(Duration.ofHours(2))).build();
-    TokenSettings strict = new TokenSettings(null, null, null, null, Duration.ofHours(1));
+    TokenSettings strict =
+        new TokenSettings(null, null, null, null, Duration.ofHours(1), null, null);
 
     assertThat(accepted(BearerTokenSecurity.validator(strict), twoHours)).isFalse();
   }
@@ -162,5 +170,37 @@ class TokenValidationTest {
             .build();
 
     assertThat(accepted(BearerTokenSecurity.validator(LOCAL), noIat)).isFalse();
+  }
+
+  @Test
+  void aTokenForAnotherAudienceIsRejected() {
+    Jwt foreign = token().audience(java.util.List.of("some-other-service")).build();
+
+    assertThat(accepted(BearerTokenSecurity.validator(LOCAL), foreign)).isFalse();
+  }
+
+  @Test
+  void aTokenWithoutAudienceIsRejected() {
+    Jwt none = token().claims(claims -> claims.remove("aud")).build();
+
+    assertThat(accepted(BearerTokenSecurity.validator(LOCAL), none)).isFalse();
+  }
+
+  @Test
+  void theAudienceIsConfigurableAndTheCheckCanBeSwitchedOff() {
+    Jwt other = token().audience(java.util.List.of("payments")).build();
+
+    assertThat(
+            accepted(
+                BearerTokenSecurity.validator(
+                    new TokenSettings(null, null, null, null, null, "payments", null)),
+                other))
+        .isTrue();
+    assertThat(
+            accepted(
+                BearerTokenSecurity.validator(
+                    new TokenSettings(null, null, null, null, null, null, false)),
+                other))
+        .isTrue();
   }
 }
