@@ -14,6 +14,10 @@ import com.onix.twofactor.kernel.accesscode.AccessCodeRevoked;
 import com.onix.twofactor.kernel.accesscode.RevocationReason;
 import com.onix.twofactor.kernel.audit.AuditMetadata;
 import com.onix.twofactor.kernel.audit.OrganizationScoped;
+import com.onix.twofactor.kernel.emailcode.EmailCodeSent;
+import com.onix.twofactor.kernel.emailcode.EmailCodeUndeliverable;
+import com.onix.twofactor.kernel.emailcode.EmailCodesAllowed;
+import com.onix.twofactor.kernel.emailcode.EmailCodesDisallowed;
 import com.onix.twofactor.kernel.organization.OrganizationRegistered;
 import com.onix.twofactor.kernel.organization.PolicyDisabled;
 import com.onix.twofactor.kernel.organization.PolicyEnabled;
@@ -175,6 +179,25 @@ class LegacyLayoutMigrationTest {
             "user-1", "org-1", "ac-2", "hmac:9b1c", T0.plusSeconds(3612), "admin-7"));
     write(USER, "user-1", T0.plusSeconds(13), new AccessCodeRedeemed("user-1", "org-1", "ac-2"));
     write(ORGANIZATION, "org-1", T0.plusSeconds(14), new PolicyDisabled("org-1"));
+    write(ORGANIZATION, "org-1", T0.plusSeconds(14), new EmailCodesAllowed("org-1"));
+    write(
+        USER,
+        "user-1",
+        T0.plusSeconds(14),
+        new EmailCodeSent(
+            "user-1",
+            "org-1",
+            "ec-1",
+            "hmac:77d0",
+            "key-1",
+            "AES-GCM:c2VhbGVk",
+            T0.plusSeconds(614)));
+    write(
+        USER,
+        "user-1",
+        T0.plusSeconds(14),
+        new EmailCodeUndeliverable("user-1", "org-1", "ec-1", 550));
+    write(ORGANIZATION, "org-1", T0.plusSeconds(14), new EmailCodesDisallowed("org-1"));
     write(
         USER,
         "user-1",
