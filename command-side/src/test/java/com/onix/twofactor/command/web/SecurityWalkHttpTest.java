@@ -96,6 +96,46 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
         return t.organizationId();
       }
     },
+    SET_EMAIL_CODE_POLICY(
+        "PUT", "/organizations/{orgId}/two-factor-policy/email-codes", OnixRole.ORG_ADMIN) {
+      @Override
+      String path(Target t) {
+        return "/organizations/" + t.organizationId() + "/two-factor-policy/email-codes";
+      }
+
+      @Override
+      String body() {
+        return Json.of("allowed", true);
+      }
+
+      @Override
+      String changedAggregate(Target t) {
+        return t.organizationId();
+      }
+    },
+    SEND_EMAIL_CODE("POST", "/sign-in/email-codes", OnixRole.SIGN_IN_SERVICE) {
+      @Override
+      String path(Target t) {
+        return "/sign-in/email-codes";
+      }
+
+      @Override
+      String body(Target t) {
+        return Json.of("userId", t.userId());
+      }
+
+      /** The walk's organization does not allow email codes: that refusal is the control. */
+      @Override
+      int validStatus() {
+        return 409;
+      }
+    },
+    LIST_MAIL_DELIVERIES("GET", "/mail-deliveries", OnixRole.PLATFORM_OPERATOR) {
+      @Override
+      String path(Target t) {
+        return "/mail-deliveries";
+      }
+    },
     START_TWO_FACTOR_SETUP("POST", "/users/{userId}/two-factor/setup", OnixRole.SIGN_IN_SERVICE) {
       @Override
       String path(Target t) {
