@@ -5,6 +5,7 @@ import com.onix.twofactor.command.web.CommandDispatcher;
 import com.onix.twofactor.kernel.accesscode.IssueAccessCode;
 import com.onix.twofactor.kernel.accesscode.IssuedAccessCode;
 import com.onix.twofactor.kernel.accesscode.RevokeAccessCode;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.Caller;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
@@ -49,6 +50,7 @@ public class AccessCodeCommandController {
   }
 
   @Operation(summary = "Get a temporary access code for a user (ORG_ADMIN)")
+  @AllowedRoles(value = OnixRole.ORG_ADMIN, organization = "orgId")
   @PostMapping(
       path = "/organizations/{orgId}/users/{userId}/access-codes",
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,7 +61,6 @@ public class AccessCodeCommandController {
       Caller caller,
       HttpServletRequest request) {
     String organizationId = orgId.toString();
-    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN);
     Duration lifetime =
         body == null || body.lifetimeMinutes() == null
             ? AccessCodes.DEFAULT_LIFETIME
@@ -84,6 +85,7 @@ public class AccessCodeCommandController {
   }
 
   @Operation(summary = "Revoke a user's access code (ORG_ADMIN)")
+  @AllowedRoles(value = OnixRole.ORG_ADMIN, organization = "orgId")
   @DeleteMapping(path = "/organizations/{orgId}/users/{userId}/access-codes/{accessCodeId}")
   public ResponseEntity<Void> revoke(
       @PathVariable UUID orgId,
@@ -92,7 +94,6 @@ public class AccessCodeCommandController {
       Caller caller,
       HttpServletRequest request) {
     String organizationId = orgId.toString();
-    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN);
     String user = userId.toString();
     long version =
         dispatcher.dispatch(

@@ -4,6 +4,7 @@ import com.onix.twofactor.command.web.AggregateVersionHeader;
 import com.onix.twofactor.command.web.CommandDispatcher;
 import com.onix.twofactor.kernel.emailcode.EmailCodeRequestOutcome;
 import com.onix.twofactor.kernel.emailcode.SendEmailCode;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.Caller;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
@@ -57,13 +58,13 @@ public class EmailCodeController {
               + " TOO_MANY_CODES with Retry-After. 423 LOCKED; 409 TWO_FACTOR_EXEMPT,"
               + " NOT_ENROLLED, EMAIL_CODES_NOT_ALLOWED. If the mail server refuses the address"
               + " for good, the verification with that code answers 409 EMAIL_UNDELIVERABLE.")
+  @AllowedRoles(OnixRole.SIGN_IN_SERVICE)
   @PostMapping(
       path = "/sign-in/email-codes",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<EmailCodeAccepted> send(
       @Valid @RequestBody EmailCodeRequest body, Caller caller, HttpServletRequest request) {
-    caller.require(OnixRole.SIGN_IN_SERVICE);
     String userId = StrictIdConversion.parse(body.userId()).toString();
     EmailCodeRequestOutcome outcome =
         dispatcher.dispatch(new SendEmailCode(userId), caller, request, ApiProblem.unknownUser());

@@ -1,7 +1,7 @@
 package com.onix.twofactor.command.notification;
 
 import com.onix.twofactor.command.notification.MailDeliveries.Delivery;
-import com.onix.twofactor.support.security.Caller;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,12 +35,11 @@ class MailDeliveryController {
               + " 500, default 100). Each: deliveryId (the event id), kind, userId,"
               + " organizationId, status, attempts, lastAttemptAt, nextAttemptAt, lastError (an"
               + " exception class), lastSmtpReply, messageId.")
+  @AllowedRoles(OnixRole.PLATFORM_OPERATOR)
   @GetMapping(path = "/mail-deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
   Deliveries latest(
       @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "100") int limit,
-      Caller caller) {
-    caller.require(OnixRole.PLATFORM_OPERATOR);
+      @RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > MOST) {
       throw new ApiProblem(
           HttpStatus.BAD_REQUEST, "INVALID_LIMIT", "limit must be between 1 and 500.");

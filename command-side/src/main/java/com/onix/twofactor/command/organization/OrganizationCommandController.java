@@ -7,6 +7,7 @@ import com.onix.twofactor.kernel.emailcode.SetEmailCodePolicy;
 import com.onix.twofactor.kernel.organization.PolicyState;
 import com.onix.twofactor.kernel.organization.RegisterOrganization;
 import com.onix.twofactor.kernel.organization.SetTwoFactorPolicy;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.Caller;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
@@ -46,6 +47,7 @@ public class OrganizationCommandController {
   public record EmailCodePolicyRequest(@NotNull Boolean allowed) {}
 
   @Operation(summary = "Register an organization (PLATFORM_OPERATOR)")
+  @AllowedRoles(OnixRole.PLATFORM_OPERATOR)
   @PostMapping(
       path = "/organizations",
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -54,7 +56,6 @@ public class OrganizationCommandController {
       @Valid @RequestBody RegisterOrganizationRequest body,
       Caller caller,
       HttpServletRequest request) {
-    caller.require(OnixRole.PLATFORM_OPERATOR);
     String organizationId = UUID.randomUUID().toString();
     dispatcher.dispatch(
         new RegisterOrganization(organizationId, body.name().strip()),
@@ -67,6 +68,7 @@ public class OrganizationCommandController {
   }
 
   @Operation(summary = "Switch the \"Require two-factor authentication\" policy (ORG_ADMIN)")
+  @AllowedRoles(value = OnixRole.ORG_ADMIN, organization = "orgId")
   @PutMapping(
       path = "/organizations/{orgId}/two-factor-policy",
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -77,7 +79,6 @@ public class OrganizationCommandController {
       Caller caller,
       HttpServletRequest request) {
     String organizationId = orgId.toString();
-    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN);
     PolicyState state =
         dispatcher.dispatch(
             new SetTwoFactorPolicy(organizationId, body.required()),
@@ -95,6 +96,7 @@ public class OrganizationCommandController {
           "When allowed, users with an active authenticator may also sign in with an 8-digit"
               + " code mailed to them (POST /sign-in/email-codes). Off by default; setting the"
               + " current value again emits no event.")
+  @AllowedRoles(value = OnixRole.ORG_ADMIN, organization = "orgId")
   @PutMapping(
       path = "/organizations/{orgId}/two-factor-policy/email-codes",
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -105,7 +107,6 @@ public class OrganizationCommandController {
       Caller caller,
       HttpServletRequest request) {
     String organizationId = orgId.toString();
-    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN);
     EmailCodePolicy state =
         dispatcher.dispatch(
             new SetEmailCodePolicy(organizationId, body.allowed()),

@@ -6,6 +6,7 @@ import com.onix.twofactor.kernel.twofactor.ConfirmTwoFactorSetup;
 import com.onix.twofactor.kernel.twofactor.ResetTwoFactor;
 import com.onix.twofactor.kernel.twofactor.SetupSecret;
 import com.onix.twofactor.kernel.twofactor.StartTwoFactorSetup;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.Caller;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
@@ -58,13 +59,13 @@ public class TwoFactorCommandController {
   public record ResetResponse(String userId, String twoFactor) {}
 
   @Operation(summary = "Start authenticator setup (the USER themself, or SIGN_IN_SERVICE)")
+  @AllowedRoles(value = OnixRole.SIGN_IN_SERVICE, orSelf = "userId")
   @PostMapping(
       path = "/users/{userId}/two-factor/setup",
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<SetupResponse> startSetup(
       @PathVariable UUID userId, Caller caller, HttpServletRequest request) {
     String user = userId.toString();
-    caller.requireSelfOr(user, OnixRole.SIGN_IN_SERVICE);
     SetupSecret issued =
         dispatcher.dispatch(
             new StartTwoFactorSetup(user), caller, request, ApiProblem.unknownUser());
@@ -76,6 +77,7 @@ public class TwoFactorCommandController {
   }
 
   @Operation(summary = "Confirm setup with a first code (the USER themself, or SIGN_IN_SERVICE)")
+  @AllowedRoles(value = OnixRole.SIGN_IN_SERVICE, orSelf = "userId")
   @PostMapping(
       path = "/users/{userId}/two-factor/setup/confirm",
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -86,7 +88,6 @@ public class TwoFactorCommandController {
       Caller caller,
       HttpServletRequest request) {
     String user = userId.toString();
-    caller.requireSelfOr(user, OnixRole.SIGN_IN_SERVICE);
     long version =
         dispatcher.dispatch(
             new ConfirmTwoFactorSetup(user, body.code()),
@@ -99,6 +100,7 @@ public class TwoFactorCommandController {
   }
 
   @Operation(summary = "Reset a user's two-factor authentication (ORG_ADMIN)")
+  @AllowedRoles(value = OnixRole.ORG_ADMIN, organization = "orgId")
   @PostMapping(
       path = "/organizations/{orgId}/users/{userId}/two-factor/reset",
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -109,7 +111,6 @@ public class TwoFactorCommandController {
       Caller caller,
       HttpServletRequest request) {
     String organizationId = orgId.toString();
-    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN);
     String reason = body == null || body.reason() == null ? null : body.reason().strip();
     String user = userId.toString();
     long version =

@@ -5,6 +5,7 @@ import com.onix.twofactor.command.web.CommandDispatcher;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import com.onix.twofactor.kernel.twofactor.VerificationOutcome;
 import com.onix.twofactor.kernel.twofactor.VerifySecondFactor;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.Caller;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
@@ -58,13 +59,13 @@ public class VerificationController {
   public record Verified(boolean verified, VerificationMethod method) {}
 
   @Operation(summary = "Verify a sign-in's second factor (SIGN_IN_SERVICE)")
+  @AllowedRoles(OnixRole.SIGN_IN_SERVICE)
   @PostMapping(
       path = "/sign-in/verifications",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Verified> verify(
       @Valid @RequestBody VerificationRequest body, Caller caller, HttpServletRequest request) {
-    caller.require(OnixRole.SIGN_IN_SERVICE);
     String userId = StrictIdConversion.parse(body.userId()).toString();
     VerificationOutcome outcome =
         dispatcher.dispatch(

@@ -6,6 +6,7 @@ import com.onix.twofactor.kernel.user.ChangeSignInMethod;
 import com.onix.twofactor.kernel.user.EmailAddress;
 import com.onix.twofactor.kernel.user.RegisterUser;
 import com.onix.twofactor.kernel.user.SignInMethod;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.Caller;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
@@ -47,6 +48,7 @@ public class UserCommandController {
   public record SignInMethodRequest(@NotNull SignInMethod signInMethod) {}
 
   @Operation(summary = "Register a user in an organization (ORG_ADMIN)")
+  @AllowedRoles(value = OnixRole.ORG_ADMIN, organization = "orgId")
   @PostMapping(
       path = "/organizations/{orgId}/users",
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -57,7 +59,6 @@ public class UserCommandController {
       Caller caller,
       HttpServletRequest request) {
     String organizationId = orgId.toString();
-    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN);
     String userId = UUID.randomUUID().toString();
     long version =
         dispatcher.dispatch(
@@ -76,6 +77,7 @@ public class UserCommandController {
   }
 
   @Operation(summary = "Change how a user signs in (ORG_ADMIN)")
+  @AllowedRoles(value = OnixRole.ORG_ADMIN, organization = "orgId")
   @PutMapping(
       path = "/organizations/{orgId}/users/{userId}/sign-in-method",
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -87,7 +89,6 @@ public class UserCommandController {
       Caller caller,
       HttpServletRequest request) {
     String organizationId = orgId.toString();
-    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN);
     long version =
         dispatcher.dispatch(
             new ChangeSignInMethod(userId.toString(), organizationId, body.signInMethod()),

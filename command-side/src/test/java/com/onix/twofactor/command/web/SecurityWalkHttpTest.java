@@ -11,9 +11,12 @@ import com.onix.twofactor.command.testing.Tokens;
 import com.onix.twofactor.support.security.OnixRole;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,6 +137,11 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
       @Override
       String path(Target t) {
         return "/mail-deliveries";
+      }
+
+      @Override
+      String malformedQuery() {
+        return "limit=many";
       }
     },
     START_TWO_FACTOR_SETUP("POST", "/users/{userId}/two-factor/setup", OnixRole.SIGN_IN_SERVICE) {
@@ -287,6 +295,37 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
       return null;
     }
 
+    /** A query string that cannot be bound, for endpoints that take query parameters. */
+    String malformedQuery() {
+      return null;
+    }
+
+    /** This endpoint's request made malformed in one way, if the endpoint has that part. */
+    Optional<Malformed> malformed(Malformation malformation, Target t) {
+      String path = path(t);
+      String body = body(t);
+      return switch (malformation) {
+        case ID_IN_PATH -> {
+          Matcher ids = UUID_IN_PATH.matcher(path);
+          int last = -1;
+          while (ids.find()) {
+            last = ids.start();
+          }
+          yield last < 0
+              ? Optional.empty()
+              : Optional.of(
+                  new Malformed(
+                      path.substring(0, last) + "not-a-uuid" + path.substring(last + 36), body));
+        }
+        case BODY ->
+            body == null ? Optional.empty() : Optional.of(new Malformed(path, "{\"broken\":"));
+        case QUERY_PARAMETER ->
+            malformedQuery() == null
+                ? Optional.empty()
+                : Optional.of(new Malformed(path + "?" + malformedQuery(), body));
+      };
+    }
+
     /** The organization the role is scoped to, for org-scoped roles. */
     String organizationFor(Target t) {
       return role.organizationScoped() ? t.organizationId() : null;
@@ -343,6 +382,116 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
             tokens.mint(sub, target.otherOrganizationId(), OnixRole.ORG_ADMIN);
       };
     }
+  }
+
+  private static final Pattern UUID_IN_PATH =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  /** One way a request can be malformed before its handler runs. */
+  enum Malformation {
+    ID_IN_PATH,
+    BODY,
+    QUERY_PARAMETER
+  }
+
+  record Malformed(String path, String body) {
+    /** The organization the path names, as written, for a token scoped to it. */
+    String organizationInPath() {
+      Matcher org = Pattern.compile("^/organizations/([^/?]+)").matcher(path);
+      return org.find() ? org.group(1) : null;
+    }
+  }
+
+  /** Who sends the malformed request, and what they must get. */
+  enum MalformedCaller {
+    THE_RIGHT_ROLE(400),
+    WITHOUT_THE_ROLE(403),
+    ORG_ADMIN_OF_ANOTHER_ORGANIZATION(403),
+    NO_TOKEN(401);
+
+    final int expected;
+
+    MalformedCaller(int expected) {
+      this.expected = expected;
+    }
+
+    boolean appliesTo(Endpoint endpoint) {
+      return this != ORG_ADMIN_OF_ANOTHER_ORGANIZATION || endpoint.role.organizationScoped();
+    }
+
+    String token(Tokens tokens, Endpoint endpoint, Malformed request, Target target) {
+      String org = request.organizationInPath();
+      return switch (this) {
+        case THE_RIGHT_ROLE ->
+            tokens.mint("walker-1", endpoint.role.organizationScoped() ? org : null, endpoint.role);
+        case WITHOUT_THE_ROLE ->
+            tokens.mint(
+                "walker-1", org == null ? target.organizationId() : org, endpoint.everyOtherRole());
+        case ORG_ADMIN_OF_ANOTHER_ORGANIZATION ->
+            tokens.mint("walker-1", target.otherOrganizationId(), OnixRole.ORG_ADMIN);
+        case NO_TOKEN -> null;
+      };
+    }
+  }
+
+  /** Made once: the malformed requests never change anything. */
+  private static Target malformedTarget;
+
+  private Target malformedTarget() {
+    if (malformedTarget == null) {
+      String organizationId = registerOrganization();
+      malformedTarget =
+          new Target(organizationId, registerUser(organizationId), registerOrganization());
+    }
+    return malformedTarget;
+  }
+
+  static Stream<Arguments> everyMalformedRequestFromEveryCaller() {
+    Target shape = new Target(UUID.randomUUID().toString(), UUID.randomUUID().toString(), null);
+    return Arrays.stream(Endpoint.values())
+        .flatMap(
+            e ->
+                Arrays.stream(Malformation.values())
+                    .filter(m -> e.malformed(m, shape).isPresent())
+                    .flatMap(
+                        m ->
+                            Arrays.stream(MalformedCaller.values())
+                                .filter(c -> c.appliesTo(e))
+                                .map(c -> Arguments.of(e, m, c))));
+  }
+
+  /**
+   * Authorization comes before Spring MVC reads a parameter: a caller without the role learns
+   * nothing from what it sent (403), one without a token is asked for one (401), and only the right
+   * role gets as far as the 400 that proves the request really is malformed.
+   */
+  @ParameterizedTest(name = "{0} with a malformed {1}, sent by {2}")
+  @MethodSource("everyMalformedRequestFromEveryCaller")
+  void authorizationIsDecidedBeforeAnyParameterIsRead(
+      Endpoint endpoint, Malformation malformation, MalformedCaller caller) {
+    Target target = malformedTarget();
+    Malformed malformed = endpoint.malformed(malformation, target).orElseThrow();
+
+    var request =
+        http.method(endpoint.method, malformed.path())
+            .token(caller.token(tokens, endpoint, malformed, target));
+    Response answer =
+        malformed.body() == null ? request.send() : request.json(malformed.body()).send();
+
+    assertThat(answer.status()).as("%s", answer).isEqualTo(caller.expected);
+    JsonNode problem = assertProblemDocument(answer);
+    String expectedCode =
+        switch (caller.expected) {
+          case 401 -> "UNAUTHENTICATED";
+          case 403 -> "FORBIDDEN";
+          default ->
+              switch (malformation) {
+                case ID_IN_PATH -> "INVALID_ID";
+                case BODY -> "MALFORMED_JSON";
+                case QUERY_PARAMETER -> "VALIDATION_FAILED";
+              };
+        };
+    assertThat(problem.path("code").asText()).as("%s", answer).isEqualTo(expectedCode);
   }
 
   @Autowired

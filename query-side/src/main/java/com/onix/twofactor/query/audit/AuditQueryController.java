@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onix.twofactor.query.consistency.ConsistencyGate;
 import com.onix.twofactor.query.organization.OrganizationView;
 import com.onix.twofactor.query.web.Cursor;
-import com.onix.twofactor.support.security.Caller;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.OnixRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -65,6 +65,9 @@ public class AuditQueryController {
               + " sealed form), EmailCodeUndeliverable (emailCodeId, smtpReplyCode: the mail"
               + " server refused the code's mail for good). Secrets, codes and hashes are left"
               + " out of data.")
+  @AllowedRoles(
+      value = {OnixRole.AUDITOR, OnixRole.ORG_ADMIN},
+      organization = "orgId")
   @GetMapping(
       path = "/organizations/{orgId}/audit-events",
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -76,9 +79,8 @@ public class AuditQueryController {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) String cursor,
-      @RequestParam(required = false) String minVersion,
-      Caller caller) {
-    String organizationId = authorize(orgId, caller, minVersion);
+      @RequestParam(required = false) String minVersion) {
+    String organizationId = consistentOrganization(orgId, minVersion);
     int pageSize = Cursor.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     AuditReader.Page page =
         reader.page(
@@ -89,6 +91,9 @@ public class AuditQueryController {
   }
 
   @Operation(summary = "The whole filtered history, one JSON event per line (AUDITOR, ORG_ADMIN)")
+  @AllowedRoles(
+      value = {OnixRole.AUDITOR, OnixRole.ORG_ADMIN},
+      organization = "orgId")
   @GetMapping(path = "/organizations/{orgId}/audit-events", produces = NDJSON)
   public void export(
       @PathVariable UUID orgId,
@@ -98,10 +103,9 @@ public class AuditQueryController {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String cursor,
       @RequestParam(required = false) String minVersion,
-      Caller caller,
       HttpServletResponse response)
       throws IOException {
-    String organizationId = authorize(orgId, caller, minVersion);
+    String organizationId = consistentOrganization(orgId, minVersion);
     AuditFilter filter = filter(userId, type, from, to);
     long after = Cursor.position(cursor);
     response.setContentType(NDJSON);
@@ -115,9 +119,8 @@ public class AuditQueryController {
     out.flush();
   }
 
-  private String authorize(UUID orgId, Caller caller, String minVersion) {
+  private String consistentOrganization(UUID orgId, String minVersion) {
     String organizationId = orgId.toString();
-    caller.requireForOrganization(organizationId, OnixRole.AUDITOR, OnixRole.ORG_ADMIN);
     consistency.await(organizationId, minVersion, id -> trail.appliedVersion(organizationId, id));
     organizations.policyOf(organizationId); // 404 for an organization that does not exist
     return organizationId;

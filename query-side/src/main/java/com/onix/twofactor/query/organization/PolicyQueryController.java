@@ -3,7 +3,7 @@ package com.onix.twofactor.query.organization;
 import com.onix.twofactor.query.consistency.ConsistencyGate;
 import com.onix.twofactor.query.history.PointInTime;
 import com.onix.twofactor.query.web.Cursor;
-import com.onix.twofactor.support.security.Caller;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,16 +34,17 @@ public class PolicyQueryController {
   @Operation(
       summary =
           "The organization's 2FA policy (ORG_ADMIN, AUDITOR); with asOf, the one in force then")
+  @AllowedRoles(
+      value = {OnixRole.ORG_ADMIN, OnixRole.AUDITOR},
+      organization = "orgId")
   @GetMapping(
       path = "/organizations/{orgId}/two-factor-policy",
       produces = MediaType.APPLICATION_JSON_VALUE)
   public OrganizationView.Policy policy(
       @PathVariable UUID orgId,
       @RequestParam(required = false) String asOf,
-      @RequestParam(required = false) String minVersion,
-      Caller caller) {
+      @RequestParam(required = false) String minVersion) {
     String organizationId = orgId.toString();
-    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
     Instant instant = Cursor.instant("asOf", asOf);
     if (instant != null) {
       consistency.await(

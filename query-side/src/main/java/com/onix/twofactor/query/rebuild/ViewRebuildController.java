@@ -1,6 +1,6 @@
 package com.onix.twofactor.query.rebuild;
 
-import com.onix.twofactor.support.security.Caller;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.OnixRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -22,17 +22,17 @@ public class ViewRebuildController {
   }
 
   @Operation(summary = "Drop every view and replay the event store into them (PLATFORM_OPERATOR)")
+  @AllowedRoles(OnixRole.PLATFORM_OPERATOR)
   @PostMapping(path = "/admin/view-rebuilds", produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<ViewRebuild.Progress> start(Caller caller) {
-    caller.require(OnixRole.PLATFORM_OPERATOR);
+  public ResponseEntity<ViewRebuild.Progress> start() {
     rebuild.start();
     return ResponseEntity.accepted().body(rebuild.progress());
   }
 
   @Operation(summary = "Whether the projections are replaying or caught up (PLATFORM_OPERATOR)")
+  @AllowedRoles(OnixRole.PLATFORM_OPERATOR)
   @GetMapping(path = "/admin/projections", produces = MediaType.APPLICATION_JSON_VALUE)
-  public ViewRebuild.Progress progress(Caller caller) {
-    caller.require(OnixRole.PLATFORM_OPERATOR);
+  public ViewRebuild.Progress progress() {
     return rebuild.progress();
   }
 }

@@ -3,6 +3,7 @@ package com.onix.twofactor.query.user;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.consistency.ConsistencyGate;
 import com.onix.twofactor.query.organization.OrganizationView;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.Caller;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
@@ -49,12 +50,12 @@ public class SignInRequirementsController {
       Instant lockedUntil) {}
 
   @Operation(summary = "What a sign-in of this email must require (SIGN_IN_SERVICE)")
+  @AllowedRoles(OnixRole.SIGN_IN_SERVICE)
   @GetMapping(path = "/sign-in/requirements", produces = MediaType.APPLICATION_JSON_VALUE)
   public SignInRequirements requirements(
       @RequestParam String email,
       @RequestParam(required = false) String minVersion,
       Caller caller) {
-    caller.require(OnixRole.SIGN_IN_SERVICE);
     consistency.await("sign-in:" + caller.subject(), minVersion, versions);
     UserDocument user = users.byEmail(email.strip()).orElseThrow(ApiProblem::unknownUser);
     OrganizationView.Policy policy = organizations.policyOf(user.organizationId());

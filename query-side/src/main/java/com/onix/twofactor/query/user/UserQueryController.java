@@ -5,7 +5,7 @@ import com.onix.twofactor.query.consistency.ConsistencyGate;
 import com.onix.twofactor.query.history.PointInTime;
 import com.onix.twofactor.query.organization.OrganizationView;
 import com.onix.twofactor.query.web.Cursor;
-import com.onix.twofactor.support.security.Caller;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -83,6 +83,9 @@ public class UserQueryController {
   public record UserPage(List<UserSummary> users, String next) {}
 
   @Operation(summary = "An organization's users, in registration order (ORG_ADMIN, AUDITOR)")
+  @AllowedRoles(
+      value = {OnixRole.ORG_ADMIN, OnixRole.AUDITOR},
+      organization = "orgId")
   @GetMapping(path = "/organizations/{orgId}/users", produces = MediaType.APPLICATION_JSON_VALUE)
   public UserPage list(
       @PathVariable UUID orgId,
@@ -90,10 +93,8 @@ public class UserQueryController {
       @RequestParam(required = false) SignInMethod signInMethod,
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) String cursor,
-      @RequestParam(required = false) String minVersion,
-      Caller caller) {
+      @RequestParam(required = false) String minVersion) {
     String organizationId = orgId.toString();
-    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
     int pageSize = Cursor.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     long after = Cursor.position(cursor);
     consistency.await(organizationId, minVersion, versions.within(organizationId));
@@ -130,13 +131,15 @@ public class UserQueryController {
   @Operation(
       summary =
           "How many users of the organization are in each twoFactor state (ORG_ADMIN, AUDITOR)")
+  @AllowedRoles(
+      value = {OnixRole.ORG_ADMIN, OnixRole.AUDITOR},
+      organization = "orgId")
   @GetMapping(
       path = "/organizations/{orgId}/two-factor-counts",
       produces = MediaType.APPLICATION_JSON_VALUE)
   public TwoFactorCounts counts(
-      @PathVariable UUID orgId, @RequestParam(required = false) String minVersion, Caller caller) {
+      @PathVariable UUID orgId, @RequestParam(required = false) String minVersion) {
     String organizationId = orgId.toString();
-    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
     consistency.await(organizationId, minVersion, versions.within(organizationId));
     boolean policyRequired = organizations.policyOf(organizationId).required();
     Instant now = clock.instant();
@@ -158,6 +161,9 @@ public class UserQueryController {
 
   @Operation(
       summary = "One user of an organization (ORG_ADMIN, AUDITOR); with asOf, as they were then")
+  @AllowedRoles(
+      value = {OnixRole.ORG_ADMIN, OnixRole.AUDITOR},
+      organization = "orgId")
   @GetMapping(
       path = "/organizations/{orgId}/users/{userId}",
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -165,10 +171,8 @@ public class UserQueryController {
       @PathVariable UUID orgId,
       @PathVariable UUID userId,
       @RequestParam(required = false) String asOf,
-      @RequestParam(required = false) String minVersion,
-      Caller caller) {
+      @RequestParam(required = false) String minVersion) {
     String organizationId = orgId.toString();
-    caller.requireForOrganization(organizationId, OnixRole.ORG_ADMIN, OnixRole.AUDITOR);
     Instant instant = Cursor.instant("asOf", asOf);
     if (instant != null) {
       consistency.await(

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +39,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every request but health and the API docs needs a bearer token: signed with RS256 or ES256 by the
  * configured issuer (or the local development key), with {@code exp}, {@code sub} and the right
- * {@code iss}. Roles and tenancy are checked per endpoint through {@link Caller}.
+ * {@code iss}. Roles and tenancy are checked per route, before Spring MVC reads a parameter, by
+ * {@link RouteAuthorization} from each handler's {@link AllowedRoles}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TokenSettings.class)
@@ -50,10 +52,16 @@ public class BearerTokenSecurity {
   }
 
   @Bean
+  RouteAuthorization routeAuthorization(BeanFactory beans) {
+    return new RouteAuthorization(beans);
+  }
+
+  @Bean
   SecurityFilterChain bearerTokenFilterChain(
       HttpSecurity http,
       JwtDecoder decoder,
       ProblemSecurityResponses responses,
+      RouteAuthorization routes,
       @Value("${springdoc.swagger-ui.enabled:false}") boolean swaggerUi)
       throws Exception {
     String[] publicDocs =
@@ -76,7 +84,7 @@ public class BearerTokenSecurity {
                     .requestMatchers("/error")
                     .permitAll()
                     .anyRequest()
-                    .authenticated())
+                    .access(routes))
         .oauth2ResourceServer(
             resource ->
                 resource

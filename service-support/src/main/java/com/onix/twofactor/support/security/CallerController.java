@@ -20,6 +20,7 @@ public class CallerController {
   public record CallerView(String subject, List<String> roles, String organizationId) {}
 
   @Operation(summary = "Who the bearer token says the caller is (any valid token)")
+  @AnyValidToken
   @GetMapping(path = "/caller", produces = MediaType.APPLICATION_JSON_VALUE)
   public CallerView caller(Caller caller) {
     return new CallerView(

@@ -10,6 +10,7 @@ import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -49,7 +50,12 @@ public class ProblemSecurityResponses
       HttpServletResponse response,
       AccessDeniedException accessDeniedException)
       throws IOException {
-    problems.write(response, 403, "FORBIDDEN", "Your token does not allow this request.");
+    String detail =
+        accessDeniedException instanceof AuthorizationDeniedException denied
+                && denied.getAuthorizationResult() instanceof RouteAuthorization.RouteDenial route
+            ? route.detail()
+            : "Your token does not allow this request.";
+    problems.write(response, 403, "FORBIDDEN", detail);
   }
 
   @Override

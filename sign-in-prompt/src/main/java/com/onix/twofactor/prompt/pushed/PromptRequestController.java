@@ -1,6 +1,7 @@
 package com.onix.twofactor.prompt.pushed;
 
 import com.onix.twofactor.prompt.PromptSettings;
+import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.Caller;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
@@ -30,12 +31,12 @@ public class PromptRequestController {
     this.clock = clock;
   }
 
+  @AllowedRoles(OnixRole.SIGN_IN_SERVICE)
   @PostMapping("/prompt-requests")
   ResponseEntity<PushedAnswer> push(
       Caller caller,
       @AuthenticationPrincipal Jwt token,
       @Valid @RequestBody PushedRequest request) {
-    caller.require(OnixRole.SIGN_IN_SERVICE);
     if (!settings.allowsRedirectTo(request.redirectUri())) {
       throw new ApiProblem(
           HttpStatus.BAD_REQUEST,
