@@ -220,4 +220,97 @@ class EndpointSecurityTest extends QuerySideIntegrationTest {
     assertThat(assertProblemDocument(reply).path("code").asText())
         .isEqualTo("UNKNOWN_ORGANIZATION");
   }
+
+  /** The endpoint's request made malformed in each way Spring MVC would refuse while binding. */
+  private List<String> malformedPaths(Endpoint endpoint) {
+    String path = path(endpoint);
+    return switch (endpoint) {
+      case SIGN_IN_REQUIREMENTS -> List.of("/sign-in/requirements");
+      case USERS ->
+          List.of(
+              "/organizations/not-a-uuid/users",
+              path + "?limit=many",
+              path + "?twoFactor=SOMETIMES");
+      case USER -> List.of("/organizations/" + org + "/users/not-a-uuid");
+      case TWO_FACTOR_POLICY -> List.of("/organizations/not-a-uuid/two-factor-policy");
+      case TWO_FACTOR_COUNTS -> List.of("/organizations/not-a-uuid/two-factor-counts");
+      case AUDIT_EVENTS ->
+          List.of(
+              "/organizations/not-a-uuid/audit-events",
+              path + "?limit=many",
+              path + "?userId=not-a-uuid");
+      case AUDIT_EVENTS_EXPORT ->
+          List.of("/organizations/not-a-uuid/audit-events", path + "?userId=not-a-uuid");
+    };
+  }
+
+  /** Who sends a malformed request, and what they must get. */
+  enum MalformedCaller {
+    THE_RIGHT_ROLE(400),
+    WITHOUT_THE_ROLE(403),
+    ADMIN_OF_ANOTHER_ORGANIZATION(403),
+    NO_TOKEN(401);
+
+    final int expected;
+
+    MalformedCaller(int expected) {
+      this.expected = expected;
+    }
+  }
+
+  /** The organization a malformed path names, as written, so a token can be scoped to it. */
+  private static String organizationIn(String path) {
+    java.util.regex.Matcher named =
+        java.util.regex.Pattern.compile("^/organizations/([^/?]+)").matcher(path);
+    return named.find() ? named.group(1) : null;
+  }
+
+  private String authorization(MalformedCaller caller, Endpoint endpoint, String path) {
+    String scopedTo = endpoint.organizationScoped ? organizationIn(path) : null;
+    return switch (caller) {
+      case THE_RIGHT_ROLE -> "Bearer " + tokens.mint(allowedRoles(endpoint), scopedTo);
+      case WITHOUT_THE_ROLE ->
+          "Bearer "
+              + (endpoint.organizationScoped
+                  ? tokens.mint(List.of("SIGN_IN_SERVICE", "USER", "PLATFORM_OPERATOR"), scopedTo)
+                  : tokens.mint(List.of("ORG_ADMIN", "AUDITOR", "USER"), org));
+      case ADMIN_OF_ANOTHER_ORGANIZATION -> "Bearer " + tokens.orgAdmin(otherOrg);
+      case NO_TOKEN -> null;
+    };
+  }
+
+  List<Arguments> everyMalformedRequestFromEveryCaller() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Endpoint endpoint : Endpoint.values()) {
+      for (String path : malformedPaths(endpoint)) {
+        for (MalformedCaller caller : MalformedCaller.values()) {
+          if (caller != MalformedCaller.ADMIN_OF_ANOTHER_ORGANIZATION
+              || endpoint.organizationScoped) {
+            cases.add(Arguments.of(endpoint, path, caller));
+          }
+        }
+      }
+    }
+    return cases;
+  }
+
+  /**
+   * Authorization comes before Spring MVC binds a parameter: a caller without the role learns
+   * nothing from what it sent (403), one without a token is asked for one (401), and only the right
+   * role reaches the 400 that shows the request really is malformed.
+   */
+  @ParameterizedTest(name = "{0} {1} sent by {2}")
+  @MethodSource("everyMalformedRequestFromEveryCaller")
+  void authorizationIsDecidedBeforeAnyParameterIsRead(
+      Endpoint endpoint, String path, MalformedCaller caller) {
+    QueryClient.Reply reply = api.get(path, authorization(caller, endpoint, path), endpoint.accept);
+
+    assertThat(reply.status()).as("%s", reply).isEqualTo(caller.expected);
+    String code = assertProblemDocument(reply).path("code").asText();
+    switch (caller.expected) {
+      case 401 -> assertThat(code).isEqualTo("UNAUTHENTICATED");
+      case 403 -> assertThat(code).isEqualTo("FORBIDDEN");
+      default -> assertThat(code).isIn("INVALID_ID", "VALIDATION_FAILED");
+    }
+  }
 }
