@@ -74,4 +74,42 @@ class ServerLevelProblemsHttpTest extends CommandSideIntegrationTest {
 
     assertProblem(raw.send(request), 400, "BAD_REQUEST");
   }
+
+  @Test
+  void anUnknownHttpVersionIs505() {
+    byte[] request =
+        "GET /caller HTTP/1.2\r\nHost: x\r\nConnection: close\r\n\r\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    assertProblem(raw.send(request), 505, "HTTP_VERSION_NOT_SUPPORTED");
+  }
+
+  @Test
+  void aMajorVersionThisServerDoesNotSpeakIs505() {
+    byte[] request =
+        ("GET /caller HTTP/3.0\r\nHost: x\r\nAuthorization: Bearer "
+                + tokens.platformOperator()
+                + "\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    assertProblem(raw.send(request), 505, "HTTP_VERSION_NOT_SUPPORTED");
+  }
+
+  @Test
+  void aMethodTheRouteDoesNotServeIs405WithAllow() {
+    RawHttp.Answer answer =
+        raw.send("DELETE", "/organizations", "Authorization: Bearer " + tokens.platformOperator());
+
+    assertProblem(answer, 405, "METHOD_NOT_ALLOWED");
+    assertThat(answer.header("Allow")).as("%s", answer).isEqualTo("POST");
+  }
+
+  @Test
+  void traceIs405WithAllow() {
+    RawHttp.Answer answer =
+        raw.send("TRACE", "/organizations", "Authorization: Bearer " + tokens.platformOperator());
+
+    assertProblem(answer, 405, "METHOD_NOT_ALLOWED");
+    assertThat(answer.header("Allow")).as("%s", answer).isNotBlank().doesNotContain("TRACE");
+  }
 }

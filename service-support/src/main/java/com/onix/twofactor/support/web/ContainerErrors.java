@@ -25,6 +25,7 @@ public final class ContainerErrors {
       case FORBIDDEN -> "FORBIDDEN";
       case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
       case NOT_ACCEPTABLE -> "NOT_ACCEPTABLE";
+      case HTTP_VERSION_NOT_SUPPORTED -> "HTTP_VERSION_NOT_SUPPORTED";
       default -> status.is4xxClientError() ? "BAD_REQUEST" : "INTERNAL_ERROR";
     };
   }
@@ -33,6 +34,7 @@ public final class ContainerErrors {
     return switch (status) {
       case NOT_FOUND -> "No such resource exists in this API.";
       case METHOD_NOT_ALLOWED -> "This resource does not accept this method.";
+      case HTTP_VERSION_NOT_SUPPORTED -> "This server speaks HTTP/1.1 and HTTP/1.0 only.";
       default ->
           status.is4xxClientError()
               ? "The request could not be handled as sent."
