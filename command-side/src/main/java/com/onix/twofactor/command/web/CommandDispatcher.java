@@ -8,6 +8,7 @@ import com.onix.twofactor.support.web.ApiProblem;
 import com.onix.twofactor.support.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,6 +16,7 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -26,16 +28,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandDispatcher {
 
-  private static final int ATTEMPTS = 3;
-
   private final CommandGateway commands;
   private final StoreDurability durability;
   private final Clock clock;
+  private final ConflictBackoff backoff;
 
-  public CommandDispatcher(CommandGateway commands, StoreDurability durability, Clock clock) {
+  public CommandDispatcher(
+      CommandGateway commands,
+      StoreDurability durability,
+      Clock clock,
+      @Value("${onix.command.conflict-retry-budget:2s}") Duration conflictRetryBudget) {
     this.commands = commands;
     this.durability = durability;
     this.clock = clock;
+    this.backoff = ConflictBackoff.standard(conflictRetryBudget);
   }
 
   /**
@@ -50,7 +56,8 @@ public class CommandDispatcher {
                 AuditMetadata.ACTOR_ROLES, caller.rolesAsText(),
                 AuditMetadata.CORRELATION_ID, RequestIdFilter.of(request),
                 AuditMetadata.REQUEST_TIME, clock.instant().toString()));
-    for (int attempt = 1; ; attempt++) {
+    ConflictBackoff.Attempts attempts = backoff.start();
+    while (true) {
       try {
         R result =
             commands.sendAndWait(
@@ -58,8 +65,8 @@ public class CommandDispatcher {
         durability.awaitDurable();
         return result;
       } catch (ConcurrencyException conflict) {
-        // Another instance appended to the same aggregate first: decide again on fresh state.
-        if (attempt == ATTEMPTS) {
+        // Another writer appended to the same aggregate first: decide again on fresh state.
+        if (!waitToRetry(attempts)) {
           throw new ApiProblem(
               HttpStatus.CONFLICT, "CONCURRENT_CHANGE", "The resource changed meanwhile; retry.");
         }
@@ -68,6 +75,15 @@ public class CommandDispatcher {
       } catch (CommandRefused refused) {
         throw new ApiProblem(statusOf(refused.kind()), refused.code(), refused.getMessage());
       }
+    }
+  }
+
+  private static boolean waitToRetry(ConflictBackoff.Attempts attempts) {
+    try {
+      return attempts.waitToRetry();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
