@@ -21,6 +21,12 @@ public final class QueryClient {
   public static final String JSON = "application/json";
   public static final String NDJSON = "application/x-ndjson";
 
+  /**
+   * What "answered promptly" means for a query with {@code minVersion}: well short of the 5 s a
+   * version that never comes is waited for, yet not so short that a loaded machine fails it.
+   */
+  public static final Duration PROMPTLY = Duration.ofSeconds(4);
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper MAPPER = new ObjectMapper();
