@@ -51,7 +51,8 @@ final class Api {
 
   private static Answer send(HttpRequest.Builder request, String token)
       throws IOException, InterruptedException {
-    request.timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + token);
+    // Generous: a command on a loaded machine may wait for a conflict's retries and a commit.
+    request.timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
     HttpResponse<String> response =
         HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two command-side instances on one store, as a deployment with more than one node runs: each
  * caches the aggregates it has loaded, and neither may decide on a cached state the other has moved
- * past, nor lose a change to a conflict.
+ * past, nor lose a change to a conflict. Each runs with every core kept busy by another process
+ * ({@link CpuSaturation}), as on a loaded build machine, where the window between loading an
+ * aggregate and appending to it is long and the two nodes' commands collide often.
  */
 class TwoCommandSidesTest {
 
@@ -32,7 +34,8 @@ class TwoCommandSidesTest {
     String operator = onix.token("--role", "PLATFORM_OPERATOR", "--sub", "operator-1");
     String signIn = onix.token("--role", "SIGN_IN_SERVICE", "--sub", "sign-in-page");
     try (ServiceProcess first = onix.startCommandSide();
-        ServiceProcess second = secondCommandSide(onix)) {
+        ServiceProcess second = secondCommandSide(onix);
+        CpuSaturation load = CpuSaturation.start()) {
       String org = organization(first, operator);
       String admin = onix.token("--role", "ORG_ADMIN", "--org", org, "--sub", "admin-1");
       String ann =
@@ -59,7 +62,8 @@ class TwoCommandSidesTest {
     String operator = onix.token("--role", "PLATFORM_OPERATOR", "--sub", "operator-1");
     String signIn = onix.token("--role", "SIGN_IN_SERVICE", "--sub", "sign-in-page");
     try (ServiceProcess first = onix.startCommandSide();
-        ServiceProcess second = secondCommandSide(onix)) {
+        ServiceProcess second = secondCommandSide(onix);
+        CpuSaturation load = CpuSaturation.start()) {
       String org = organization(first, operator);
       String admin = onix.token("--role", "ORG_ADMIN", "--org", org, "--sub", "admin-1");
       String ann =
@@ -83,7 +87,8 @@ class TwoCommandSidesTest {
     OnixInstallation onix = new OnixInstallation(dataDirectory);
     String operator = onix.token("--role", "PLATFORM_OPERATOR", "--sub", "operator-1");
     try (ServiceProcess first = onix.startCommandSide();
-        ServiceProcess second = secondCommandSide(onix)) {
+        ServiceProcess second = secondCommandSide(onix);
+        CpuSaturation load = CpuSaturation.start()) {
       String org = organization(first, operator);
       String admin = onix.token("--role", "ORG_ADMIN", "--org", org, "--sub", "admin-1");
       String ann =
@@ -110,6 +115,7 @@ class TwoCommandSidesTest {
       clients.shutdown();
       // Every acknowledged command appended after the one before it: no two share a version.
       assertThat(versions).hasSize(commands);
+      assertThat(load.running()).as("the load ran throughout").isTrue();
     }
   }
 
