@@ -152,14 +152,14 @@ class GapTest extends StoreTest {
     List<DomainEventMessage<?>> slow = commit("slow-1", 0, 2);
     CompletableFuture<Void> appending =
         CompletableFuture.runAsync(() -> slowWriter.appendEvents(slow));
-    assertThat(pause.reached.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(pause.reached.await(60, TimeUnit.SECONDS)).isTrue();
     writer.appendEvents(commit("acc-2", 0, 1));
 
     List<TrackedEventMessage<?>> seen = new ArrayList<>(track(reader, null));
     clock.addAndGet(TIMEOUT.toNanos());
     seen.addAll(track(reader, seen.get(seen.size() - 1).trackingToken()));
     pause.release.countDown();
-    appending.get(10, TimeUnit.SECONDS);
+    appending.get(60, TimeUnit.SECONDS);
     seen.addAll(track(reader, seen.get(seen.size() - 1).trackingToken()));
 
     assertThat(indexes(seen)).containsExactly(0L, 3L, 4L, 5L);
@@ -200,7 +200,7 @@ class GapTest extends StoreTest {
           && paused.compareAndSet(false, true)) {
         reached.countDown();
         try {
-          release.await(10, TimeUnit.SECONDS);
+          release.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

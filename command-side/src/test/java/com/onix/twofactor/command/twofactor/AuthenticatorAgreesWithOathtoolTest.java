@@ -29,7 +29,7 @@ class AuthenticatorAgreesWithOathtoolTest {
             .start();
     String expected =
         new String(oathtool.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-    assertThat(oathtool.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(oathtool.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(new Authenticator(SECRET).codeAt(Instant.ofEpochSecond(seconds)))
         .isEqualTo(expected);
   }
