@@ -66,6 +66,9 @@ public class RouteAuthorization
 
   @Override
   public void afterSingletonsInstantiated() {
+    if (!beans.containsBean("requestMappingHandlerMapping")) {
+      return; // no Spring MVC, no handler to guard
+    }
     routes =
         routesOf(beans.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
   }
