@@ -28,6 +28,16 @@ class OperationalEndpointsHttpTest extends CommandSideIntegrationTest {
   }
 
   @Test
+  void anUnknownHealthComponentIsAProblemDocument() {
+    for (String token : new String[] {null, tokens.platformOperator()}) {
+      Response unknown = http.get("/actuator/health/no-such-component").token(token).send();
+
+      assertThat(unknown.status()).as("%s", unknown).isEqualTo(404);
+      assertThat(assertProblemDocument(unknown).path("code").asText()).isEqualTo("ROUTE_NOT_FOUND");
+    }
+  }
+
+  @Test
   void theApiDocumentIsServedAsJson() {
     Response docs = http.get("/v3/api-docs").send();
 

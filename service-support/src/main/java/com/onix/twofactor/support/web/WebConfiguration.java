@@ -55,6 +55,15 @@ public class WebConfiguration implements WebMvcConfigurer {
     return registration;
   }
 
+  @Bean
+  FilterRegistrationBean<EmptyActuatorErrorFilter> emptyActuatorErrorFilter(
+      ProblemResponseWriter problems) {
+    FilterRegistrationBean<EmptyActuatorErrorFilter> registration =
+        new FilterRegistrationBean<>(new EmptyActuatorErrorFilter(problems));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return registration;
+  }
+
   /**
    * Lets an encoded slash in a path through to the application, whose firewall refuses it with a
    * problem document, instead of Tomcat answering with an HTML page of its own.

@@ -198,6 +198,9 @@ public final class RequestFuzzer {
   }
 
   byte[] request(Random random) {
+    if (random.nextInt(12) == 0) {
+      return oddlyFramed(random);
+    }
     Route route = routes.get(random.nextInt(routes.size()));
     String method =
         random.nextInt(4) == 0 ? METHODS[random.nextInt(METHODS.length)] : route.method();
@@ -247,6 +250,38 @@ public final class RequestFuzzer {
       out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
     return out.toByteArray();
+  }
+
+  /** Requests whose framing itself is unusual or wrong: what the HTTP server must answer. */
+  private byte[] oddlyFramed(Random random) {
+    String host = "Host: 127.0.0.1:" + port + "\r\n";
+    String close = "Connection: close\r\n";
+    String text =
+        switch (random.nextInt(10)) {
+          case 0 -> "OPTIONS * HTTP/1.1\r\n" + host + close + "\r\n";
+          case 1 -> "GET http://127.0.0.1:" + port + "/caller HTTP/1.1\r\n" + host + close + "\r\n";
+          case 2 -> "GET /caller HTTP/1.0\r\n\r\n";
+          case 3 ->
+              "POST /organizations HTTP/1.1\r\n"
+                  + host
+                  + close
+                  + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}";
+          case 4 ->
+              "POST /organizations HTTP/1.1\r\n"
+                  + host
+                  + close
+                  + "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+          case 5 ->
+              "POST /organizations HTTP/1.1\r\n"
+                  + host
+                  + close
+                  + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
+          case 6 -> "GET /caller HTTP/1.1\r\n" + host + "NoColonHere\r\n" + close + "\r\n";
+          case 7 -> "GET /caller HTTP/1.1\r\n" + host + "X-A: 1\r\n".repeat(150) + close + "\r\n";
+          case 8 -> "GET /caller HTTP/1.1\r\n" + host + "X-Folded: a\r\n b\r\n" + close + "\r\n";
+          default -> "GET /caller HTTP/1.1\r\n" + close + "\r\n"; // no Host
+        };
+    return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private String path(Random random, String pattern) {
