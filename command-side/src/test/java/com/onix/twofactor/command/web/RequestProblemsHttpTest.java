@@ -302,6 +302,30 @@ class RequestProblemsHttpTest extends CommandSideIntegrationTest {
   }
 
   @Test
+  void aMediaRangeAsContentTypeIs415UnsupportedMediaType() {
+    for (String range : new String[] {"*/*", "application/*", "*/*; charset=UTF-8"}) {
+      Response answer =
+          http.post("/organizations")
+              .token(tokens.platformOperator())
+              .body(range, Json.of("name", "Acme"))
+              .send();
+
+      assertProblem(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+  }
+
+  @Test
+  void aMediaRangeAsContentTypeIsStill403ForAWrongRole() {
+    Response answer =
+        http.post("/organizations")
+            .token(tokens.orgAdmin(organizationId))
+            .body("*/*", Json.of("name", "Acme"))
+            .send();
+
+    assertProblem(answer, 403, "FORBIDDEN");
+  }
+
+  @Test
   void aBodyWithoutContentTypeIs415UnsupportedMediaType() {
     Response answer =
         http.post("/organizations")

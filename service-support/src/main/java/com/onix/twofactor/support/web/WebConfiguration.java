@@ -64,6 +64,16 @@ public class WebConfiguration implements WebMvcConfigurer {
     return registration;
   }
 
+  /** After the security filters (order -100): a caller without the role still gets 403 first. */
+  @Bean
+  FilterRegistrationBean<MediaRangeContentTypeFilter> mediaRangeContentTypeFilter(
+      ProblemResponseWriter problems) {
+    FilterRegistrationBean<MediaRangeContentTypeFilter> registration =
+        new FilterRegistrationBean<>(new MediaRangeContentTypeFilter(problems));
+    registration.setOrder(0);
+    return registration;
+  }
+
   /**
    * Lets an encoded slash in a path through to the application, whose firewall refuses it with a
    * problem document, instead of Tomcat answering with an HTML page of its own.
