@@ -79,6 +79,7 @@ class HttpFuzzHttpTest extends CommandSideIntegrationTest {
             "GET /",
             "GET /actuator/health",
             "GET /actuator/env",
+            "GET /actuator/prometheus",
             "GET /v3/api-docs",
             "GET /swagger-ui.html",
             "POST /organizations/{orgId}/no-such-thing"));

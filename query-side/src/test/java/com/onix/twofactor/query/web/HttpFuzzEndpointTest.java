@@ -79,6 +79,7 @@ class HttpFuzzEndpointTest extends QuerySideIntegrationTest {
             "GET /",
             "GET /actuator/health",
             "GET /actuator/env",
+            "GET /actuator/prometheus",
             "GET /v3/api-docs",
             "GET /error",
             "GET /organizations/{orgId}/no-such-thing"));
