@@ -49,6 +49,11 @@ final class Browser implements AutoCloseable {
 
   /** A window of the given size, e.g. 390 x 844 for a phone. */
   static Browser open(int width, int height) {
+    return open(width, height, null);
+  }
+
+  /** A browser whose clock reads in {@code timeZone} (e.g. "Europe/Berlin"), as a person's does. */
+  static Browser open(int width, int height, String timeZone) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException(
           "These tests drive Debian's Chromium, which is not installed. Install it with"
@@ -73,8 +78,12 @@ final class Browser implements AutoCloseable {
         "--disable-sync",
         "--window-size=" + width + "," + height,
         "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    ChromeDriverService.Builder services =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile());
+    if (timeZone != null) {
+      services.withEnvironment(java.util.Map.of("TZ", timeZone));
+    }
+    ChromeDriverService service = services.build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(width, height));
     return new Browser(driver, profile);

@@ -20,6 +20,7 @@ final class OnixInstallation {
   final int queryPort;
   final int storePort;
   final int promptPort;
+  final int consolePort;
 
   OnixInstallation(Path dataDirectory) throws IOException {
     this.dataDirectory = dataDirectory;
@@ -27,6 +28,7 @@ final class OnixInstallation {
     this.queryPort = ServiceProcess.freePort();
     this.storePort = ServiceProcess.freePort();
     this.promptPort = ServiceProcess.freePort();
+    this.consolePort = ServiceProcess.freePort();
   }
 
   Map<String, String> environment() {
@@ -36,6 +38,7 @@ final class OnixInstallation {
     env.put("ONIX_QUERY_PORT", Integer.toString(queryPort));
     env.put("ONIX_EMBEDDED_STORE_PORT", Integer.toString(storePort));
     env.put("ONIX_PROMPT_PORT", Integer.toString(promptPort));
+    env.put("ONIX_CONSOLE_PORT", Integer.toString(consolePort));
     env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
     return env;
   }
@@ -53,6 +56,30 @@ final class OnixInstallation {
   ServiceProcess startPrompt() throws IOException, InterruptedException {
     return ServiceProcess.start(
         "sign-in-prompt", ServiceProcess.PROMPT_JAR, promptPort, environment());
+  }
+
+  /** The admin console, calling both services as {@code ./onix up} sets it up. */
+  ServiceProcess startConsole() throws IOException, InterruptedException {
+    return ServiceProcess.start(
+        "web-console", ServiceProcess.CONSOLE_JAR, consolePort, environment());
+  }
+
+  /** What {@code ./onix ARGS...} prints on stdout, run as a person runs it, on these ports. */
+  String launcher(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add("bash");
+    command.add(System.getProperty("onix.launcher"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment());
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException("./onix " + String.join(" ", args) + " failed: " + err);
+    }
+    return out.strip();
   }
 
   /** The query side on the MongoDB at {@code mongoUri}, with extra JVM options. */

@@ -123,9 +123,21 @@ public class ConsoleApis {
         });
   }
 
-  /** Copies the NDJSON of the filter to {@code out} as it arrives (the export). */
-  public void exportAudit(String org, AuditQuery filter, String token, OutputStream out) {
-    stream(auditUri(filter).build(Map.of("org", org)), token, body -> body.transferTo(out));
+  /** Where an export goes, opened only once the query side has answered with success. */
+  public interface ExportTarget {
+    OutputStream open() throws IOException;
+  }
+
+  /** Copies the NDJSON of the filter to the target as it arrives (the export). */
+  public void exportAudit(String org, AuditQuery filter, String token, ExportTarget target) {
+    stream(
+        auditUri(filter).build(Map.of("org", org)),
+        token,
+        body -> {
+          OutputStream out = target.open();
+          body.transferTo(out);
+          out.flush();
+        });
   }
 
   public IssuedCode issueAccessCode(String org, String userId, int lifetimeMinutes, String token) {

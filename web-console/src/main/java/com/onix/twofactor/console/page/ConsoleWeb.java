@@ -54,7 +54,8 @@ public class ConsoleWeb implements WebMvcConfigurer {
         new HandlerMethodArgumentResolver() {
           @Override
           public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getParameterType().equals(SignedInPerson.class);
+            return parameter.getParameterType().equals(SignedInPerson.class)
+                || parameter.getParameterType().equals(ViewerTime.class);
           }
 
           @Override
@@ -63,6 +64,11 @@ public class ConsoleWeb implements WebMvcConfigurer {
               ModelAndViewContainer container,
               NativeWebRequest request,
               WebDataBinderFactory binders) {
+            if (parameter.getParameterType().equals(ViewerTime.class)) {
+              return ViewerTime.of(
+                  request.getNativeRequest(jakarta.servlet.http.HttpServletRequest.class),
+                  clock.instant());
+            }
             Object person =
                 request.getAttribute(SignedInRequired.PERSON, RequestAttributes.SCOPE_REQUEST);
             if (person == null) {
