@@ -11,6 +11,10 @@ final class MovableClock extends Clock {
 
   private volatile Instant now = Instant.now();
 
+  void reset() {
+    now = Instant.now();
+  }
+
   void advance(Duration by) {
     now = now.plus(by);
   }

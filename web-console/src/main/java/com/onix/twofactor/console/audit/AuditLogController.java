@@ -1,5 +1,6 @@
 package com.onix.twofactor.console.audit;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.onix.twofactor.console.apis.AuditEvent;
@@ -33,7 +34,10 @@ public class AuditLogController {
 
   static final int PAGE_SIZE = 50;
   private static final ObjectMapper PRETTY =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          // A display name's right-to-left override then reads as \u202E instead of acting.
+          .enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
 
   private final ConsoleApis apis;
   private final Clock clock;

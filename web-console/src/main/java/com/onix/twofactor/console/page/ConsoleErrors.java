@@ -25,8 +25,18 @@ public class ConsoleErrors {
 
   private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
+  private final PageModel pageModel;
+
+  public ConsoleErrors(PageModel pageModel) {
+    this.pageModel = pageModel;
+  }
+
   @ExceptionHandler(ApiRefusal.class)
   ModelAndView refused(ApiRefusal refusal, HttpServletRequest request) {
+    return pageModel.addTo(page(refusal, request), request);
+  }
+
+  private ModelAndView page(ApiRefusal refusal, HttpServletRequest request) {
     log.warn("A console page could not continue: {} {}", refusal.status(), refusal.code());
     return switch (refusal.code()) {
       case "UNAUTHENTICATED" -> {
@@ -72,18 +82,22 @@ public class ConsoleErrors {
     MethodArgumentTypeMismatchException.class,
     MissingServletRequestParameterException.class
   })
-  ModelAndView badAddress() {
-    return Pages.problem(
-        HttpStatus.NOT_FOUND, "Page not found", "There is no such page. Check the address.");
+  ModelAndView badAddress(HttpServletRequest request) {
+    return pageModel.addTo(
+        Pages.problem(
+            HttpStatus.NOT_FOUND, "Page not found", "There is no such page. Check the address."),
+        request);
   }
 
   @ExceptionHandler(Exception.class)
-  ModelAndView unexpected(Exception failure) {
+  ModelAndView unexpected(Exception failure, HttpServletRequest request) {
     log.error("Unexpected failure on a console page: {}", failure.getClass().getName());
-    return Pages.problem(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "Something went wrong",
-        "Something went wrong on our side. Please try again.");
+    return pageModel.addTo(
+        Pages.problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "Something went wrong",
+            "Something went wrong on our side. Please try again."),
+        request);
   }
 
   private static String retryTarget(HttpServletRequest request) {

@@ -20,6 +20,17 @@ public class PageModel {
     this.clock = clock;
   }
 
+  /** The same for a page an exception handler answers (which gets no model attributes). */
+  public org.springframework.web.servlet.ModelAndView addTo(
+      org.springframework.web.servlet.ModelAndView page, HttpServletRequest request) {
+    if (page.getView() == null) {
+      page.addObject("time", time(request))
+          .addObject("safe", SAFE_TEXT)
+          .addObject("person", person(request));
+    }
+    return page;
+  }
+
   @ModelAttribute("time")
   ViewerTime time(HttpServletRequest request) {
     return ViewerTime.of(request, clock.instant());
