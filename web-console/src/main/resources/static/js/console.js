@@ -6,6 +6,12 @@
   if (zone && /^[A-Za-z0-9_+\-\/]+$/.test(zone)) {
     var had = document.cookie.split('; ').some(function (c) { return c === 'onix_tz=' + zone; });
     document.cookie = 'onix_tz=' + zone + '; path=/; SameSite=Lax; max-age=31536000';
+    var next = document.body.getAttribute('data-next');
+    if (document.body.getAttribute('data-page') === 'continue' && next && next.charAt(0) === '/'
+        && next.charAt(1) !== '/') {
+      location.replace(next);
+      return;
+    }
     // A page read by GET is shown again in the viewer's zone; a page that answered a form is not.
     if (!had && document.body.getAttribute('data-page') === 'get' && zone !== 'UTC'
         && zone !== 'Etc/UTC') {

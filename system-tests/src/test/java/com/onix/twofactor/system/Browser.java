@@ -40,6 +40,8 @@ final class Browser implements AutoCloseable {
     this.driver = driver;
     this.profile = profile;
     this.wait = new WebDriverWait(driver, PATIENCE);
+    // A page replaced while it is read (a redirect, a reload) is simply read again.
+    this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   /** A desktop-sized window. */

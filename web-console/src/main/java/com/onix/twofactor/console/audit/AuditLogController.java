@@ -33,6 +33,7 @@ import org.springframework.web.servlet.ModelAndView;
 public class AuditLogController {
 
   static final int PAGE_SIZE = 50;
+  static final int MAX_NEWEST_PAGE = 199;
   private static final ObjectMapper PRETTY =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -74,7 +75,9 @@ public class AuditLogController {
     List<AuditEvent> events;
     String next = null;
     boolean older = false;
-    int shownPage = Math.max(0, Math.min(page, 10_000));
+    // Newest first keeps the pages up to the one shown in memory: beyond that, oldest first or a
+    // time window reach further back.
+    int shownPage = Math.max(0, Math.min(page, MAX_NEWEST_PAGE));
     if (form.oldestFirst()) {
       AuditPage found =
           apis.audit(
@@ -96,7 +99,7 @@ public class AuditLogController {
     return view.addObject("lines", events.stream().map(sentences::line).toList())
         .addObject("next", next)
         .addObject("page", shownPage)
-        .addObject("older", older);
+        .addObject("older", older && shownPage < MAX_NEWEST_PAGE);
   }
 
   /** The raw event, as the query side recorded it (found by its type and instant). */

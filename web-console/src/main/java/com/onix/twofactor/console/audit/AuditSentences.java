@@ -107,9 +107,8 @@ public final class AuditSentences {
             case "RESET" -> "The access code of " + user + " was revoked by the reset";
             default -> actor + " revoked the access code of " + user;
           };
-      case "AccessCodeRedeemed" -> user + " signed in with an access code";
-      case "SecondFactorVerified" ->
-          user + " completed sign-in with " + method(event.text("method"));
+      case "AccessCodeRedeemed" -> "The access code of " + user + " was used up";
+      case "SecondFactorVerified" -> user + " signed in with " + method(event.text("method"));
       case "SecondFactorRejected" ->
           "A sign-in of "
               + user

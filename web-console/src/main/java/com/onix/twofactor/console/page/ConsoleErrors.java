@@ -62,6 +62,11 @@ public class ConsoleErrors {
               HttpStatus.NOT_FOUND,
               "Organization not found",
               "Your organization is not known to Onix two-factor authentication yet.");
+      case "CONCURRENT_CHANGE" ->
+          Pages.problem(
+              HttpStatus.CONFLICT,
+              "Changed at the same moment",
+              "Someone else changed this at the same moment. Please look again and retry.");
       case "UNAVAILABLE", "NOT_YET_CONSISTENT" ->
           Pages.problem(
                   HttpStatus.SERVICE_UNAVAILABLE,

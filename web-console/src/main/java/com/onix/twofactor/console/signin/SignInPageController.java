@@ -46,7 +46,8 @@ public class SignInPageController {
       old.invalidate();
     }
     person.get().keepIn(request.getSession(true));
-    return Pages.redirect("/users");
+    // A page on the way that lets the browser report its time zone before the first real page.
+    return Pages.page("signing-in", HttpStatus.OK).addObject("next", "/users");
   }
 
   @PostMapping("/sign-out")

@@ -51,7 +51,7 @@ class AuditSentencesTest {
         sentences.line(event("SecondFactorVerified", "sign-in-page", "SIGN_IN_SERVICE", data));
 
     assertThat(line.who()).isEqualTo("the sign-in page (sign-in-page)");
-    assertThat(line.sentence()).isEqualTo("ann@acme.example completed sign-in with an access code");
+    assertThat(line.sentence()).isEqualTo("ann@acme.example signed in with an access code");
   }
 
   @Test
