@@ -31,6 +31,8 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin guide's stories, word for word, in Debian's Chromium against the four packaged
@@ -303,6 +305,71 @@ class AdminConsoleBrowserTest {
     }
   }
 
+  @Test
+  @Order(6)
+  void aLockIsReadInTheViewersTimeNamesAreShownAsTypedAndAnotherOrganizationIsOutOfReach()
+      throws Exception {
+    String lou = registerNamed("lou@acme.example", "<b>Lou</b> & \"Co\"", "PASSWORD");
+    String secret = enroll(lou);
+    String wrong =
+        java.util.stream.Stream.of("000000", "111111", "222222", "333333")
+            .filter(
+                candidate ->
+                    java.util.stream.IntStream.rangeClosed(-1, 2)
+                        .mapToObj(
+                            step ->
+                                IndependentTotp.codeAt(
+                                    secret, Instant.now().plusSeconds(30L * step)))
+                        .noneMatch(candidate::equals))
+            .findFirst()
+            .orElseThrow();
+    Api.Answer verified = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      verified =
+          Api.post(
+              commands.uri("/sign-in/verifications"),
+              signIn,
+              "{\"userId\":\"" + lou + "\",\"method\":\"TOTP\",\"code\":\"" + wrong + "\"}");
+    }
+    assertThat(verified.status()).as(verified.raw().body()).isEqualTo(423);
+    Instant lockedUntil = Instant.parse(verified.body().get("lockedUntil").asText());
+    String berlinTime =
+        java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+            .format(lockedUntil.atZone(java.time.ZoneId.of(VIEWER_ZONE)));
+    awaitRequirement("lou@acme.example", "LOCKED");
+    String operator = onix.token("--role", "PLATFORM_OPERATOR");
+    String globex =
+        Api.post(commands.uri("/organizations"), operator, "{\"name\":\"Globex\"}")
+            .body()
+            .get("organizationId")
+            .asText();
+    String globexAdmin = onix.token("--role", "ORG_ADMIN", "--org", globex, "--sub", "admin-9");
+    String stranger = register(commands, globex, globexAdmin, "sam@globex.example", "PASSWORD");
+
+    try (Browser browser = Browser.open(1280, 900, VIEWER_ZONE)) {
+      browser.visit(consoleLink("ORG_ADMIN", "admin-1"));
+      browser.waitForText("Times are shown in " + VIEWER_ZONE);
+      browser.waitForText("lou@acme.example");
+      // "Locked until 10:42" today; with the date in front when the lock ends on another day.
+      assertThat(browser.text())
+          .containsPattern("Locked until (\\d{1,2} \\w{3} \\d{4}, )?" + berlinTime)
+          .contains("<b>Lou</b> & \"Co\"")
+          .doesNotContain("sam@globex.example");
+      assertThat(browser.driver().findElements(By.xpath("//b[normalize-space()='Lou']"))).isEmpty();
+      browser.driver().findElement(By.id("status")).sendKeys("Locked");
+      browser.press("Filter");
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+          .until(ExpectedConditions.urlContains("status=LOCKED"));
+      browser.waitForText("lou@acme.example");
+      assertThat(browser.text()).doesNotContain("ann@acme.example");
+      shoot(browser, "console-users-locked");
+
+      browser.visit(console.uri("/users/" + stranger));
+      browser.waitForText("User not found");
+      assertThat(browser.text()).doesNotContain("sam@globex.example").doesNotContain("{");
+    }
+  }
+
   /** The only forms that post are the sign-out; no button or link leads to a change. */
   private static void assertNothingChangesAnything(Browser browser) {
     for (WebElement form : browser.driver().findElements(By.xpath("//form[@method='post']"))) {
@@ -384,7 +451,8 @@ class AdminConsoleBrowserTest {
     return answer.body().get("userId").asText();
   }
 
-  private static void enroll(String userId) throws Exception {
+  /** Sets the user's authenticator up as the sign-in page would; answers the secret. */
+  private static String enroll(String userId) throws Exception {
     JsonNode setup =
         Api.post(commands.uri("/users/" + userId + "/two-factor/setup"), signIn, "").body();
     Api.Answer confirmed =
@@ -395,6 +463,7 @@ class AdminConsoleBrowserTest {
                 + IndependentTotp.codeAt(setup.get("secret").asText(), Instant.now())
                 + "\"}");
     assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
+    return setup.get("secret").asText();
   }
 
   private static URI pushSignIn(String email) throws Exception {
