@@ -2,6 +2,7 @@ package com.onix.twofactor.console;
 
 import com.onix.twofactor.support.ServiceSupportAutoConfiguration;
 import com.onix.twofactor.support.security.BearerTokenSecurity;
+import com.onix.twofactor.support.security.MetricsEndpointSecurity;
 import com.onix.twofactor.support.time.ClockConfiguration;
 import com.onix.twofactor.support.web.ProblemResponseWriter;
 import org.springframework.boot.SpringApplication;
@@ -21,7 +22,12 @@ import org.springframework.context.annotation.Import;
       MongoAutoConfiguration.class,
       OAuth2ClientAutoConfiguration.class
     })
-@Import({BearerTokenSecurity.class, ProblemResponseWriter.class, ClockConfiguration.class})
+@Import({
+  BearerTokenSecurity.class,
+  MetricsEndpointSecurity.class,
+  ProblemResponseWriter.class,
+  ClockConfiguration.class
+})
 @EnableConfigurationProperties(ConsoleSettings.class)
 public class WebConsoleApplication {
 

@@ -172,6 +172,15 @@ class SignInLinkIntegrationTest {
   }
 
   @Test
+  void theConsolesMetricsAreNotForAnAdmin() throws Exception {
+    HttpRequest.Builder asAdmin =
+        HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus"))
+            .header("Authorization", "Bearer " + token("ORG_ADMIN", "org-1", Duration.ofHours(1)));
+    assertThat(HTTP.send(asAdmin.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
   void anUnknownPageIsAPageNotJson() throws Exception {
     String session = signIn(token("AUDITOR", "org-1", Duration.ofHours(1)));
 

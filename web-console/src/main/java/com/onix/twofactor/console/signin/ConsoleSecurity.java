@@ -24,7 +24,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 public class ConsoleSecurity {
 
   @Bean
-  @Order(1)
+  @Order(2)
   SecurityFilterChain pageFilterChain(
       HttpSecurity http,
       ObjectProvider<ClientRegistrationRepository> registrations,
