@@ -176,6 +176,12 @@ class AdminConsoleBrowserTest {
         .isEqualTo("NOT_REQUIRED");
   }
 
+  private static List<String> settingStates(Browser browser) {
+    return browser.driver().findElements(By.cssSelector(".setting .state")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
   @Test
   @Order(3)
   void theAdminRequiresTwoFactorAuthenticationAndANewUserSetsUpWithTheSecretShown()
@@ -208,6 +214,20 @@ class AdminConsoleBrowserTest {
       browser.field("Require two-factor authentication").click();
       browser.waitForText("already set up 2FA will still be asked for a code at each sign-in");
       browser.press("Cancel");
+
+      // Allow codes by email, and stop them again: each is saved alone, the policy stays on.
+      browser.press("Edit");
+      WebElement emailCodes = browser.field("Allow codes by email");
+      assertThat(emailCodes.isSelected()).isFalse();
+      emailCodes.click();
+      browser.press("Save");
+      browser.waitForText("can now also have a sign-in code emailed to them");
+      assertThat(settingStates(browser)).containsExactly("On", "Allowed");
+      browser.press("Edit");
+      browser.field("Allow codes by email").click();
+      browser.press("Save");
+      browser.waitForText("Sign-in codes by email are no longer offered.");
+      assertThat(settingStates(browser)).containsExactly("On", "Not allowed");
 
       browser.press("Users & Roles");
       browser.waitForText("2 users still must set up 2FA.");

@@ -198,6 +198,16 @@ public class ConsoleApis {
         .version();
   }
 
+  /** Security &amp; identity &gt; Allow codes by email; answers the organization's new version. */
+  public String setEmailCodes(String org, boolean allowed, String token) {
+    return call(
+            HttpMethod.PUT,
+            command("/organizations/{org}/two-factor-policy/email-codes").build(Map.of("org", org)),
+            token,
+            Map.of("allowed", allowed))
+        .version();
+  }
+
   record Answer(JsonNode body, String version) {}
 
   private interface BodyReader {
