@@ -115,7 +115,7 @@ class AccessCodeStoryTest {
                       event.get("type").asText() + " by " + event.get("actor").get("id").asText()));
       assertThat(steps)
           .contains("AccessCodeIssued by admin-7", "AccessCodeRedeemed by " + "local-developer");
-      storeOutsideTheEventStore = everythingButTheEventStore(onix.storePort);
+      storeOutsideTheEventStore = everythingButTheEventStore(onix.storeUri());
     }
 
     String normal = code.replace("-", "");
@@ -135,10 +135,9 @@ class AccessCodeStoryTest {
   }
 
   /** Every document of every collection but the event store's, as text. */
-  private static String everythingButTheEventStore(int storePort) {
+  private static String everythingButTheEventStore(String storeUri) {
     StringBuilder all = new StringBuilder();
-    try (MongoClient client =
-        MongoClients.create("mongodb://127.0.0.1:" + storePort + "/?directConnection=true")) {
+    try (MongoClient client = MongoClients.create(storeUri)) {
       MongoDatabase database = client.getDatabase("onix");
       for (String name : database.listCollectionNames()) {
         if (name.equals("event_commits") || name.equals("event_snapshots")) {

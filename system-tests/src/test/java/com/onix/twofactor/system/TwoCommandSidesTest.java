@@ -123,7 +123,7 @@ class TwoCommandSidesTest {
   private static ServiceProcess secondCommandSide(OnixInstallation onix) throws Exception {
     Map<String, String> env = onix.environment();
     env.put("ONIX_COMMAND_PORT", Integer.toString(ServiceProcess.freePort()));
-    env.put("ONIX_MONGO_URI", "mongodb://127.0.0.1:" + onix.storePort + "/?directConnection=true");
+    env.put("ONIX_MONGO_URI", onix.storeUri());
     env.put("ONIX_MASTER_KEY", Files.readString(onix.dataDirectory.resolve("master.key")).strip());
     return ServiceProcess.start(
         "command-side-2",
