@@ -1,9 +1,15 @@
 package com.onix.twofactor.command.secrets;
 
 import com.mongodb.client.MongoDatabase;
+import com.onix.twofactor.command.store.CollectionEviction;
+import com.onix.twofactor.support.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.SecretKey;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,14 +25,89 @@ public class SecretsConfiguration {
     return MasterKey.load(configured, dataDirectory);
   }
 
+  /**
+   * Files beside the embedded store (which cannot forget what it deletes), a collection on a real
+   * MongoDB, unless {@code onix.key-store} says which.
+   */
+  @Bean
+  WrappedKeys wrappedKeys(
+      StoreSettings settings,
+      @Value("${onix.key-store:}") String configured,
+      @Value("${onix.data-dir}") Path dataDirectory,
+      ObjectProvider<MongoDatabase> database) {
+    return keepsKeysInFiles(settings, configured)
+        ? new KeyFiles(dataDirectory.resolve("keys"))
+        : new MongoKeys(database.getObject());
+  }
+
   @Bean
   DataKeyStore dataKeyStore(
-      MongoDatabase database, @Qualifier("masterKey") SecretKey masterKey, Clock clock) {
-    return new MongoDataKeyStore(database, masterKey, clock);
+      WrappedKeys keys, @Qualifier("masterKey") SecretKey masterKey, Clock clock) {
+    WrappedDataKeyStore store = new WrappedDataKeyStore(keys, masterKey, clock);
+    store.rewrapLegacyKeys();
+    return store;
   }
 
   @Bean
   AccessCodeHasher accessCodeHasher(@Qualifier("masterKey") SecretKey masterKey) {
     return new AccessCodeHasher(masterKey);
+  }
+
+  /**
+   * A store written before the keys left it holds them in {@code key_store}: they move to the key
+   * files, rewrapped, before the store serves anyone, and the store's file is rewritten without
+   * them.
+   */
+  @Bean
+  CollectionEviction dataKeysLeaveTheEmbeddedStore(
+      StoreSettings settings,
+      @Value("${onix.key-store:}") String configured,
+      @Value("${onix.data-dir}") Path dataDirectory,
+      @Qualifier("masterKey") SecretKey masterKey,
+      Clock clock) {
+    if (!settings.embedded() || !keepsKeysInFiles(settings, configured)) {
+      return null;
+    }
+    KeyFiles files = new KeyFiles(dataDirectory.resolve("keys"));
+    WrappedDataKeyStore rewrapping = new WrappedDataKeyStore(files, masterKey, clock);
+    return new CollectionEviction(
+        settings.database(),
+        MongoKeys.COLLECTION,
+        documents -> moveInto(files, rewrapping, documents));
+  }
+
+  private static void moveInto(
+      KeyFiles files, WrappedDataKeyStore rewrapping, List<Map<String, Object>> documents) {
+    for (Map<String, Object> document : documents) {
+      WrappedKey stored = fromEmbeddedDocument(document);
+      if (files.get(stored.keyId()).isEmpty()) {
+        files.put(rewrapping.rewrapped(stored));
+      }
+    }
+  }
+
+  private static WrappedKey fromEmbeddedDocument(Map<String, Object> document) {
+    Object wrapped = document.get("wrappedKey");
+    Object version = document.get("version");
+    Object createdAt = document.get("createdAt");
+    return new WrappedKey(
+        (String) document.get("_id"),
+        (String) document.get("userId"),
+        version instanceof Number number ? number.intValue() : WrappedKey.LEGACY,
+        wrapped instanceof de.bwaldvogel.mongo.bson.BinData binary
+            ? binary.getData()
+            : (byte[]) wrapped,
+        createdAt instanceof Date date ? date.toInstant() : (java.time.Instant) createdAt);
+  }
+
+  private static boolean keepsKeysInFiles(StoreSettings settings, String configured) {
+    return switch (configured == null ? "" : configured.strip()) {
+      case "files" -> true;
+      case "mongo" -> false;
+      case "" -> settings.embedded();
+      default ->
+          throw new IllegalStateException(
+              "ONIX_KEY_STORE must be 'files' or 'mongo', not '" + configured + "'");
+    };
   }
 }

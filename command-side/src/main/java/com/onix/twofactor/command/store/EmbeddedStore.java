@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +64,8 @@ public final class EmbeddedStore implements AutoCloseable {
    * A durable store in {@code directory}, created on first use, served on {@code socket}. The
    * store's file lock keeps a second process from opening it, and so from taking the socket over.
    */
-  public static EmbeddedStore onDisk(Path directory, Path socket) {
+  public static EmbeddedStore onDisk(
+      Path directory, Path socket, List<CollectionEviction> evictions) {
     try {
       Files.createDirectories(directory);
       // The store holds users' emails and the audit history: its owner's eyes only.
@@ -70,13 +74,47 @@ public final class EmbeddedStore implements AutoCloseable {
       throw new UncheckedIOException("cannot create the data directory " + directory, e);
     }
     Path file = directory.resolve("onix.mv");
+    MVStore mvStore = open(file);
+    StoreBackend backend = new StoreBackend(mvStore);
+    if (evict(backend, evictions)) {
+      mvStore.commit();
+      backend.close(); // closes the MVStore too
+      // A fresh file of the live data alone: the dropped documents' old pages are not copied.
+      MVStoreTool.compact(file.toString(), false);
+      log.info("Rewrote {} without the collections that left it", file);
+      mvStore = open(file);
+      backend = new StoreBackend(mvStore);
+    }
+    EmbeddedStore store = new EmbeddedStore(backend, mvStore, socket);
+    log.info("Embedded store on {} serving the socket {}", file, socket);
+    return store;
+  }
+
+  private static MVStore open(Path file) {
     MVStore mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
     // A chunk that compaction emptied may still be read by a long scan that began before it
     // (an index build over a large collection): keep such chunks for a while before reuse.
     mvStore.setRetentionTime((int) RETAIN_FREED_CHUNKS.toMillis());
-    EmbeddedStore store = new EmbeddedStore(new StoreBackend(mvStore), mvStore, socket);
-    log.info("Embedded store on {} serving the socket {}", file, socket);
-    return store;
+    return mvStore;
+  }
+
+  /** True when a collection left the store. */
+  private static boolean evict(StoreBackend backend, List<CollectionEviction> evictions) {
+    boolean evicted = false;
+    for (CollectionEviction eviction : evictions) {
+      List<Map<String, Object>> documents =
+          backend.documentsOf(eviction.database(), eviction.collection());
+      if (!documents.isEmpty()) {
+        eviction.receiver().accept(documents);
+        backend.drop(eviction.database(), eviction.collection());
+        log.info(
+            "Moved {} documents of {} out of the embedded store",
+            documents.size(),
+            eviction.collection());
+        evicted = true;
+      }
+    }
+    return evicted;
   }
 
   /**

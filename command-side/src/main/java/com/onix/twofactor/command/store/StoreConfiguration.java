@@ -20,7 +20,8 @@ public class StoreConfiguration {
       StoreSettings settings,
       @Value("${onix.data-dir}") Path dataDirectory,
       @Value("${server.address:}") String bindAddress,
-      ObjectProvider<EmbeddedBackendOverride> override) {
+      ObjectProvider<EmbeddedBackendOverride> override,
+      ObjectProvider<CollectionEviction> evictions) {
     if (!settings.embedded()) {
       return null;
     }
@@ -29,7 +30,8 @@ public class StoreConfiguration {
     EmbeddedBackendOverride test = override.getIfAvailable();
     return test != null
         ? EmbeddedStore.inMemory(test.backend(), socket)
-        : EmbeddedStore.onDisk(dataDirectory.resolve("store"), socket);
+        : EmbeddedStore.onDisk(
+            dataDirectory.resolve("store"), socket, evictions.orderedStream().toList());
   }
 
   @Bean

@@ -1,11 +1,11 @@
 package com.onix.twofactor.command.twofactor;
 
-import com.mongodb.client.MongoDatabase;
 import com.onix.twofactor.command.secrets.Aead;
+import com.onix.twofactor.command.secrets.MasterKeyDerivation;
+import com.onix.twofactor.command.secrets.WrappedKey;
+import com.onix.twofactor.command.secrets.WrappedKeys;
 import java.nio.charset.StandardCharsets;
 import javax.crypto.SecretKey;
-import org.bson.Document;
-import org.bson.types.Binary;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestComponent;
 
@@ -15,20 +15,21 @@ class StoredDataKeys {
 
   record Stored(byte[] wrapped, byte[] raw) {}
 
-  private final MongoDatabase database;
+  private final WrappedKeys keys;
   private final SecretKey masterKey;
 
-  StoredDataKeys(MongoDatabase database, @Qualifier("masterKey") SecretKey masterKey) {
-    this.database = database;
+  StoredDataKeys(WrappedKeys keys, @Qualifier("masterKey") SecretKey masterKey) {
+    this.keys = keys;
     this.masterKey = masterKey;
   }
 
   Stored of(String keyId) throws Exception {
-    Document document =
-        database.getCollection("key_store").find(new Document("_id", keyId)).first();
-    byte[] wrapped = document.get("wrappedKey", Binary.class).getData();
+    WrappedKey stored = keys.get(keyId).orElseThrow();
     byte[] raw =
-        Aead.open(masterKey, wrapped, ("onix-data-key:" + keyId).getBytes(StandardCharsets.UTF_8));
-    return new Stored(wrapped, raw);
+        Aead.open(
+            MasterKeyDerivation.dataKeyWrapping(masterKey),
+            stored.wrapped(),
+            ("onix-data-key:" + keyId).getBytes(StandardCharsets.UTF_8));
+    return new Stored(stored.wrapped(), raw);
   }
 }
