@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * A reset or a replaced setup destroys its data key once its event is stored; a crash between the
  * two, or a destroy that failed, would leave the key behind. At start-up and then periodically,
- * every stored key that its user's events no longer name as the current one is destroyed, as is a
- * key no event ever named (its command failed). Keys younger than a grace period are left alone: a
- * command in flight may have made one and not yet stored its event.
+ * every stored key that its user's events named and then left behind is destroyed, at any age. A
+ * key no event ever named (its command failed) is destroyed once older than a grace period: a
+ * command in flight may have made it and not yet stored its event.
  */
 @Component
 public class DataKeyReconciler {
@@ -43,7 +43,7 @@ public class DataKeyReconciler {
       DataKeyStore dataKeys,
       EventStore events,
       Clock clock,
-      @Value("${onix.key-reconciliation.every:5m}") Duration every) {
+      @Value("${onix.key-reconciliation.every:1m}") Duration every) {
     this.keys = keys;
     this.dataKeys = dataKeys;
     this.events = events;
@@ -77,7 +77,9 @@ public class DataKeyReconciler {
     Instant settled = clock.instant().minus(GRACE);
     int destroyed = 0;
     for (WrappedKey key : keys.all()) {
-      if (key.createdAt().isBefore(settled) && !isCurrent(key)) {
+      Standing standing = standingOf(key);
+      if (standing == Standing.LEFT_BEHIND
+          || (standing == Standing.NEVER_NAMED && key.createdAt().isBefore(settled))) {
         dataKeys.destroy(key.keyId());
         destroyed++;
       }
@@ -96,18 +98,29 @@ public class DataKeyReconciler {
     }
   }
 
-  /** Whether the user's events, folded as the aggregate folds them, end holding this key. */
-  private boolean isCurrent(WrappedKey key) {
+  private enum Standing {
+    CURRENT,
+    LEFT_BEHIND,
+    NEVER_NAMED
+  }
+
+  /** The user's events folded as the aggregate folds them: do they end holding this key? */
+  private Standing standingOf(WrappedKey key) {
     String current = null;
+    boolean named = false;
     DomainEventStream stream = events.readEvents(key.userId());
     while (stream.hasNext()) {
       Object payload = stream.next().getPayload();
       if (payload instanceof TwoFactorSetupStarted started) {
         current = started.keyId();
+        named |= key.keyId().equals(current);
       } else if (payload instanceof TwoFactorReset) {
         current = null;
       }
     }
-    return key.keyId().equals(current);
+    if (key.keyId().equals(current)) {
+      return Standing.CURRENT;
+    }
+    return named ? Standing.LEFT_BEHIND : Standing.NEVER_NAMED;
   }
 }

@@ -82,6 +82,20 @@ class DataKeyReconcilerTest {
   }
 
   @Test
+  void aKeyWhoseResetIsStoredIsDestroyedHoweverYoungItIs() {
+    files = new KeyFiles(data.resolve("keys"));
+    String key = keyOf("fay", now.minusSeconds(5));
+    given(
+        "fay",
+        new TwoFactorSetupStarted("fay", "org", key, "sealed"),
+        new TwoFactorReset("fay", "org", "admin", "lost phone", key));
+
+    assertThat(reconciler().reconcile()).isEqualTo(1);
+
+    assertThat(files.get(key)).isEmpty();
+  }
+
+  @Test
   void aKeyOfASetupThatWasReplacedIsDestroyedAndTheCurrentOneStays() {
     files = new KeyFiles(data.resolve("keys"));
     String replaced = keyOf("ben", longAgo);
