@@ -2,12 +2,14 @@ package com.onix.twofactor.command.secrets;
 
 import com.mongodb.client.MongoDatabase;
 import com.onix.twofactor.command.store.CollectionEviction;
+import com.onix.twofactor.command.store.EmbeddedBackendOverride;
 import com.onix.twofactor.support.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,10 +36,20 @@ public class SecretsConfiguration {
       StoreSettings settings,
       @Value("${onix.key-store:}") String configured,
       @Value("${onix.data-dir}") Path dataDirectory,
-      ObjectProvider<MongoDatabase> database) {
-    return keepsKeysInFiles(settings, configured)
-        ? new KeyFiles(dataDirectory.resolve("keys"))
-        : new MongoKeys(database.getObject());
+      ObjectProvider<MongoDatabase> database,
+      ObjectProvider<EmbeddedBackendOverride> inMemory) {
+    if (!keepsKeysInFiles(settings, configured)) {
+      return new MongoKeys(database.getObject());
+    }
+    // A store in memory (tests) gets key files of its own, as it gets a socket of its own: several
+    // may share a data directory, each with its own events, and its reconciler must see only its
+    // own keys.
+    return new KeyFiles(
+        inMemory.getIfAvailable() == null
+            ? dataDirectory.resolve("keys")
+            : dataDirectory
+                .resolve("keys")
+                .resolve("memory-" + UUID.randomUUID().toString().substring(0, 8)));
   }
 
   @Bean
