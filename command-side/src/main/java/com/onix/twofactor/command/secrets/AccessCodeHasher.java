@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  * of the store alone cannot test guesses. A hash is written {@code v2:<base64>}; one without the
  * prefix was made before the master key's uses were separated (the pepper was then an HMAC of a
  * label under the master key) and still matches, for the codes issued before the upgrade (an access
- * code lives 30 days at most).
+ * code lives 30 days at most). During a rotation of the master key, hashes made under the previous
+ * one still match too.
  */
 public class AccessCodeHasher {
 
@@ -24,14 +26,27 @@ public class AccessCodeHasher {
       "onix/access-code-pepper/v1".getBytes(StandardCharsets.US_ASCII);
 
   private final SecretKey pepper;
-  private final SecretKey legacyPepper;
+  private final List<SecretKey> peppers;
+  private final List<SecretKey> legacyPeppers;
 
   public AccessCodeHasher(SecretKey masterKey) {
+    this(masterKey, null);
+  }
+
+  /**
+   * @param previousMasterKey the master key being rotated away, or null
+   */
+  public AccessCodeHasher(SecretKey masterKey, SecretKey previousMasterKey) {
+    List<SecretKey> masters =
+        previousMasterKey == null ? List.of(masterKey) : List.of(masterKey, previousMasterKey);
     this.pepper = MasterKeyDerivation.codePepper(masterKey);
-    this.legacyPepper =
-        new SecretKeySpec(
-            mac(new SecretKeySpec(masterKey.getEncoded(), ALGORITHM), LEGACY_PEPPER_LABEL),
-            ALGORITHM);
+    this.peppers = masters.stream().map(MasterKeyDerivation::codePepper).toList();
+    this.legacyPeppers = masters.stream().map(AccessCodeHasher::legacyPepper).toList();
+  }
+
+  private static SecretKey legacyPepper(SecretKey masterKey) {
+    return new SecretKeySpec(
+        mac(new SecretKeySpec(masterKey.getEncoded(), ALGORITHM), LEGACY_PEPPER_LABEL), ALGORITHM);
   }
 
   /** The hash of a code in its normal form (see AccessCodes). */
@@ -41,11 +56,17 @@ public class AccessCodeHasher {
 
   /** Compares in constant time. */
   public boolean matches(String normalizedCode, String storedHash) {
-    String expected =
-        storedHash.startsWith(CURRENT) ? hash(normalizedCode) : keyed(legacyPepper, normalizedCode);
-    return MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.US_ASCII),
-        storedHash.getBytes(StandardCharsets.US_ASCII));
+    boolean current = storedHash.startsWith(CURRENT);
+    boolean matched = false;
+    for (SecretKey candidate : current ? peppers : legacyPeppers) {
+      String expected = (current ? CURRENT : "") + keyed(candidate, normalizedCode);
+      // every candidate compared, so the time does not tell which one matched
+      matched |=
+          MessageDigest.isEqual(
+              expected.getBytes(StandardCharsets.US_ASCII),
+              storedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+    return matched;
   }
 
   private static String keyed(SecretKey key, String normalizedCode) {

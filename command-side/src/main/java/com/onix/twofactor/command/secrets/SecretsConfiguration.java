@@ -52,17 +52,35 @@ public class SecretsConfiguration {
                 .resolve("memory-" + UUID.randomUUID().toString().substring(0, 8)));
   }
 
+  /**
+   * The master key being rotated away ({@code ONIX_PREVIOUS_MASTER_KEY}), or none: what it wrapped
+   * is rewrapped under the current one at start-up, after which it can be destroyed.
+   */
+  @Bean
+  PreviousMasterKey previousMasterKey(@Value("${onix.previous-master-key:}") String configured) {
+    return new PreviousMasterKey(
+        configured == null || configured.isBlank()
+            ? null
+            : MasterKey.fromBase64(configured.strip(), "ONIX_PREVIOUS_MASTER_KEY"));
+  }
+
+  record PreviousMasterKey(SecretKey key) {}
+
   @Bean
   DataKeyStore dataKeyStore(
-      WrappedKeys keys, @Qualifier("masterKey") SecretKey masterKey, Clock clock) {
-    WrappedDataKeyStore store = new WrappedDataKeyStore(keys, masterKey, clock);
-    store.rewrapLegacyKeys();
+      WrappedKeys keys,
+      @Qualifier("masterKey") SecretKey masterKey,
+      PreviousMasterKey previous,
+      Clock clock) {
+    WrappedDataKeyStore store = new WrappedDataKeyStore(keys, masterKey, previous.key(), clock);
+    store.rewrapToCurrentKey();
     return store;
   }
 
   @Bean
-  AccessCodeHasher accessCodeHasher(@Qualifier("masterKey") SecretKey masterKey) {
-    return new AccessCodeHasher(masterKey);
+  AccessCodeHasher accessCodeHasher(
+      @Qualifier("masterKey") SecretKey masterKey, PreviousMasterKey previous) {
+    return new AccessCodeHasher(masterKey, previous.key());
   }
 
   /**

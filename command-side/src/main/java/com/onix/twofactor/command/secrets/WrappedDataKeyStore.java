@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.AEADBadTagException;
@@ -41,18 +42,41 @@ public class WrappedDataKeyStore implements DataKeyStore {
   private final WrappedKeys keys;
   private final SecretKey masterKey;
   private final SecretKey wrapping;
+  private final SecretKey previousMasterKey;
+  private final SecretKey previousWrapping;
   private final Clock clock;
   private final Cache<String, SecretKey> unwrapped;
 
   public WrappedDataKeyStore(WrappedKeys keys, SecretKey masterKey, Clock clock) {
-    this(keys, masterKey, clock, Ticker.systemTicker());
+    this(keys, masterKey, null, clock, Ticker.systemTicker());
+  }
+
+  /**
+   * @param previousMasterKey the master key being rotated away, or null: keys it wrapped still
+   *     open, and {@link #rewrapToCurrentKey} moves them to the current one
+   */
+  public WrappedDataKeyStore(
+      WrappedKeys keys, SecretKey masterKey, SecretKey previousMasterKey, Clock clock) {
+    this(keys, masterKey, previousMasterKey, clock, Ticker.systemTicker());
   }
 
   /** With the ticker that times how long keys stay in memory. */
   WrappedDataKeyStore(WrappedKeys keys, SecretKey masterKey, Clock clock, Ticker ticker) {
+    this(keys, masterKey, null, clock, ticker);
+  }
+
+  private WrappedDataKeyStore(
+      WrappedKeys keys,
+      SecretKey masterKey,
+      SecretKey previousMasterKey,
+      Clock clock,
+      Ticker ticker) {
     this.keys = keys;
     this.masterKey = masterKey;
     this.wrapping = MasterKeyDerivation.dataKeyWrapping(masterKey);
+    this.previousMasterKey = previousMasterKey;
+    this.previousWrapping =
+        previousMasterKey == null ? null : MasterKeyDerivation.dataKeyWrapping(previousMasterKey);
     this.clock = clock;
     this.unwrapped =
         Caffeine.newBuilder()
@@ -92,21 +116,45 @@ public class WrappedDataKeyStore implements DataKeyStore {
   }
 
   /**
-   * Rewraps every key still wrapped by the master key itself (written before its uses were
-   * separated) under the derived wrapping key. Run at start-up; a key read before still opens.
+   * Rewraps under the current master key's wrapping key every key still wrapped by the master key
+   * itself (written before its uses were separated) or, during a rotation, by the previous master
+   * key. Run at start-up; until then such a key still opens. A key that opens with neither is
+   * counted and left alone.
    */
-  public int rewrapLegacyKeys() {
+  public int rewrapToCurrentKey() {
     int rewrapped = 0;
+    int unopenable = 0;
     for (WrappedKey stored : keys.all()) {
-      if (stored.version() == WrappedKey.LEGACY) {
+      if (stored.version() == WrappedKey.CURRENT && opens(wrapping, stored)) {
+        continue;
+      }
+      if (stored.version() == WrappedKey.CURRENT && previousWrapping == null) {
+        unopenable++;
+        continue;
+      }
+      try {
         keys.replace(rewrapped(stored));
         rewrapped++;
+      } catch (IllegalStateException e) {
+        unopenable++;
       }
     }
     if (rewrapped > 0) {
-      log.info("Rewrapped {} data keys under the key derived for wrapping", rewrapped);
+      log.info("Rewrapped {} data keys under the current master key's wrapping key", rewrapped);
+    }
+    if (unopenable > 0) {
+      log.warn("{} data keys open with no master key given: is ONIX_MASTER_KEY right?", unopenable);
     }
     return rewrapped;
+  }
+
+  private static boolean opens(SecretKey by, WrappedKey stored) {
+    try {
+      Aead.open(by, stored.wrapped(), associatedData(stored.keyId()));
+      return true;
+    } catch (AEADBadTagException e) {
+      return false;
+    }
   }
 
   /** The same key, wrapped the current way. */
@@ -124,13 +172,18 @@ public class WrappedDataKeyStore implements DataKeyStore {
   }
 
   private byte[] unwrap(WrappedKey stored) {
-    SecretKey by = stored.version() == WrappedKey.LEGACY ? masterKey : wrapping;
-    try {
-      return Aead.open(by, stored.wrapped(), associatedData(stored.keyId()));
-    } catch (AEADBadTagException e) {
-      throw new IllegalStateException(
-          "data key " + stored.keyId() + " does not open with the master key");
+    boolean legacy = stored.version() == WrappedKey.LEGACY;
+    SecretKey current = legacy ? masterKey : wrapping;
+    SecretKey previous = legacy ? previousMasterKey : previousWrapping;
+    for (SecretKey by : previous == null ? List.of(current) : List.of(current, previous)) {
+      try {
+        return Aead.open(by, stored.wrapped(), associatedData(stored.keyId()));
+      } catch (AEADBadTagException wrongKey) {
+        // the next one, if any
+      }
     }
+    throw new IllegalStateException(
+        "data key " + stored.keyId() + " does not open with the master key");
   }
 
   private static byte[] associatedData(String keyId) {

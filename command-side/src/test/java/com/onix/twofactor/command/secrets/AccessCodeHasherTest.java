@@ -80,4 +80,18 @@ class AccessCodeHasherTest {
     assertThat(new AccessCodeHasher(randomKey()).hash("ABCD1234EFGH"))
         .isNotEqualTo(hasher.hash("ABCD1234EFGH"));
   }
+
+  @Test
+  void duringARotationAHashMadeUnderThePreviousMasterKeyStillMatches() {
+    String before = hasher.hash("ABCD1234EFGH");
+    SecretKey newMasterKey = randomKey();
+
+    assertThat(new AccessCodeHasher(newMasterKey, masterKey).matches("ABCD1234EFGH", before))
+        .isTrue();
+    assertThat(new AccessCodeHasher(newMasterKey, masterKey).matches("ABCD1234EFGX", before))
+        .isFalse();
+    assertThat(new AccessCodeHasher(newMasterKey).matches("ABCD1234EFGH", before))
+        .as("once the previous key is gone")
+        .isFalse();
+  }
 }

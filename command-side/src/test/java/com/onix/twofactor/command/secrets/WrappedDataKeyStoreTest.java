@@ -144,7 +144,7 @@ class WrappedDataKeyStoreTest {
     byte[] before =
         stored.find(new Document("_id", legacy)).first().get("wrappedKey", Binary.class).getData();
 
-    assertThat(keys.rewrapLegacyKeys()).isEqualTo(1);
+    assertThat(keys.rewrapToCurrentKey()).isEqualTo(1);
 
     Document after = stored.find(new Document("_id", legacy)).first();
     assertThat(after.getInteger("version")).isEqualTo(2);
@@ -152,6 +152,25 @@ class WrappedDataKeyStoreTest {
     assertThat(store().find(legacy))
         .hasValueSatisfying(key -> assertThat(key.getEncoded()).isEqualTo(raw));
     assertThat(store().find(current.keyId())).contains(current.key());
-    assertThat(keys.rewrapLegacyKeys()).as("a second run").isZero();
+    assertThat(keys.rewrapToCurrentKey()).as("a second run").isZero();
+  }
+
+  @Test
+  void aRotationRewrapsEveryKeyUnderTheNewMasterKeyAfterWhichTheOldOneIsNotNeeded() {
+    DataKey first = keys.create("user-1");
+    DataKey second = keys.create("user-2");
+    SecretKey newMasterKey = masterKey();
+    WrappedDataKeyStore rotating =
+        new WrappedDataKeyStore(
+            new MongoKeys(database), newMasterKey, masterKey, Clock.systemUTC());
+
+    assertThat(rotating.find(first.keyId())).as("before the rewrap").contains(first.key());
+    assertThat(rotating.rewrapToCurrentKey()).isEqualTo(2);
+
+    WrappedDataKeyStore afterwards =
+        new WrappedDataKeyStore(new MongoKeys(database), newMasterKey, Clock.systemUTC());
+    assertThat(afterwards.find(first.keyId())).contains(first.key());
+    assertThat(afterwards.find(second.keyId())).contains(second.key());
+    assertThat(afterwards.rewrapToCurrentKey()).isZero();
   }
 }
