@@ -75,6 +75,7 @@ public class DataKeyReconciler {
   /** How many keys it destroyed. */
   public int reconcile() {
     Instant settled = clock.instant().minus(GRACE);
+    keys.discardUnfinishedWrites(settled);
     int destroyed = 0;
     for (WrappedKey key : keys.all()) {
       Standing standing = standingOf(key);

@@ -33,6 +33,7 @@ public final class KeyFiles implements WrappedKeys {
   private static final Pattern KEY_ID =
       Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
   private static final String SUFFIX = ".key";
+  private static final String UNFINISHED = ".new";
   private static final int MAGIC = 0x4f4e4b31; // "ONK1"
 
   private final Path directory;
@@ -105,6 +106,24 @@ public final class KeyFiles implements WrappedKeys {
     return keys;
   }
 
+  @Override
+  public void discardUnfinishedWrites(Instant before) {
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        if (file.getFileName().toString().endsWith(UNFINISHED)
+            && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+          overwriteWithZeros(file);
+          Files.deleteIfExists(file);
+        }
+      }
+      syncDirectory();
+    } catch (NoSuchFileException gone) {
+      // another process discarded it first
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the key directory " + directory, e);
+    }
+  }
+
   private Path fileOf(String keyId) {
     if (!KEY_ID.matcher(keyId).matches()) {
       throw new IllegalArgumentException("not a key id");
@@ -114,7 +133,7 @@ public final class KeyFiles implements WrappedKeys {
 
   private void write(WrappedKey key, boolean replacing) {
     Path file = fileOf(key.keyId());
-    Path temporary = directory.resolve(key.keyId() + ".new");
+    Path temporary = directory.resolve(key.keyId() + UNFINISHED);
     try {
       if (!replacing && Files.exists(file)) {
         throw new IllegalStateException("data key " + key.keyId() + " exists already");

@@ -1,5 +1,6 @@
 package com.onix.twofactor.command.secrets;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,4 +20,10 @@ public interface WrappedKeys {
 
   /** Every key stored, for the reconciler and the migration. */
   List<WrappedKey> all();
+
+  /**
+   * Destroys what writes interrupted before {@code before} left behind (a crash mid-put): they may
+   * hold a wrapped key nothing will ever name.
+   */
+  default void discardUnfinishedWrites(Instant before) {}
 }

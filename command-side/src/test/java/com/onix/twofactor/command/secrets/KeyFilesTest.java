@@ -96,4 +96,20 @@ class KeyFilesTest {
     }
     return found;
   }
+
+  @Test
+  void whatAnInterruptedWriteLeftIsDiscardedOnceOld() throws IOException {
+    KeyFiles files = new KeyFiles(data.resolve("keys"));
+    WrappedKey kept = key("user-1");
+    files.put(kept);
+    Path unfinished = data.resolve("keys").resolve(UUID.randomUUID() + ".new");
+    Files.write(unfinished, key("user-2").wrapped());
+
+    files.discardUnfinishedWrites(Instant.now().minusSeconds(60));
+    assertThat(unfinished).as("too young to tell").exists();
+    files.discardUnfinishedWrites(Instant.now().plusSeconds(1));
+
+    assertThat(unfinished).doesNotExist();
+    assertThat(files.get(kept.keyId())).isPresent();
+  }
 }
