@@ -33,6 +33,7 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
   private final AggregateStreams streams;
   private final CommitAppender appender;
   private final TrackingReader tracking;
+  private final EventStoreMetrics metrics;
 
   private CommitLogStorageEngine(Builder builder) {
     super(builder);
@@ -42,6 +43,7 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
     this.streams = new AggregateStreams(log);
     this.appender = new CommitAppender(log, sequence);
     this.tracking = new TrackingReader(log, sequence, builder.gapTimeout, builder.nanoTime);
+    this.metrics = builder.metrics;
   }
 
   public static Builder builder() {
@@ -72,11 +74,14 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
     if (events.isEmpty()) {
       return;
     }
+    long started = System.nanoTime();
     try {
       appender.append(events, serializer);
     } catch (CommitAppender.VersionTaken conflict) {
+      metrics.conflict();
       handlePersistenceException((Exception) conflict.getCause(), conflict.firstEvent);
     }
+    metrics.appended(events.size(), System.nanoTime() - started);
   }
 
   @Override
@@ -199,6 +204,7 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
     private EventLog log;
     private Duration gapTimeout = Duration.ofSeconds(1);
     private LongSupplier nanoTime = System::nanoTime;
+    private EventStoreMetrics metrics = EventStoreMetrics.unobserved();
 
     public Builder eventLog(EventLog log) {
       this.log = log;
@@ -208,6 +214,11 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
     /** How long a reserved, missing index is waited for before readers seal it. */
     public Builder gapTimeout(Duration gapTimeout) {
       this.gapTimeout = gapTimeout;
+      return this;
+    }
+
+    public Builder metrics(EventStoreMetrics metrics) {
+      this.metrics = metrics;
       return this;
     }
 
