@@ -1,6 +1,7 @@
 package com.onix.twofactor.system;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,15 +11,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One installation of the service on the embedded store: a data directory and the ports both
- * services use, which outlive the processes so a restart finds the same data.
+ * One installation of the service on the embedded store: a data directory (which holds the store's
+ * socket) and the ports both services use, which outlive the processes so a restart finds the same
+ * data.
  */
 final class OnixInstallation {
 
   final Path dataDirectory;
   final int commandPort;
   final int queryPort;
-  final int storePort;
   final int promptPort;
   final int consolePort;
 
@@ -26,7 +27,6 @@ final class OnixInstallation {
     this.dataDirectory = dataDirectory;
     this.commandPort = ServiceProcess.freePort();
     this.queryPort = ServiceProcess.freePort();
-    this.storePort = ServiceProcess.freePort();
     this.promptPort = ServiceProcess.freePort();
     this.consolePort = ServiceProcess.freePort();
   }
@@ -36,11 +36,18 @@ final class OnixInstallation {
     env.put("ONIX_DATA_DIR", dataDirectory.toString());
     env.put("ONIX_COMMAND_PORT", Integer.toString(commandPort));
     env.put("ONIX_QUERY_PORT", Integer.toString(queryPort));
-    env.put("ONIX_EMBEDDED_STORE_PORT", Integer.toString(storePort));
     env.put("ONIX_PROMPT_PORT", Integer.toString(promptPort));
     env.put("ONIX_CONSOLE_PORT", Integer.toString(consolePort));
     env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
     return env;
+  }
+
+  /** The embedded store's Unix domain socket, as the services derive it from the data directory. */
+  String storeUri() {
+    String socket = dataDirectory.toAbsolutePath().resolve("store-socket/store.sock").toString();
+    return "mongodb://"
+        + URLEncoder.encode(socket, StandardCharsets.UTF_8).replace("+", "%20")
+        + "/?directConnection=true";
   }
 
   ServiceProcess startCommandSide() throws IOException, InterruptedException {
