@@ -1,6 +1,7 @@
 package com.onix.twofactor.console.signin;
 
 import com.onix.twofactor.console.ConsoleSettings;
+import com.onix.twofactor.support.security.AnyValidToken;
 import com.onix.twofactor.support.web.Problems;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,10 @@ public class SignInLinkController {
     this.settings = settings;
   }
 
+  /**
+   * Any valid token gets this far; the handler reads nothing but the token and checks it itself.
+   */
+  @AnyValidToken
   @PostMapping(path = "/sign-in-links", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> push(@AuthenticationPrincipal Jwt token) {
     if (!settings.signInLinksEnabled()) {
