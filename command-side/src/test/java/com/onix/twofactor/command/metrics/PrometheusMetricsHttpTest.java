@@ -8,13 +8,8 @@ import com.onix.twofactor.command.testing.TwoFactorIntegrationTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
-/**
- * {@code GET /actuator/prometheus}: what an operator's Prometheus scrapes, and who may. (Spring
- * Boot's tests leave metrics export off unless asked for: this test asks.)
- */
-@AutoConfigureObservability(tracing = false)
+/** {@code GET /actuator/prometheus}: what an operator's Prometheus scrapes, and who may. */
 class PrometheusMetricsHttpTest extends TwoFactorIntegrationTest {
 
   @Test

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,6 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>With {@code ONIX_TEST_MONGO_URI} set, the service uses that MongoDB instead, in a database of
  * its own.
  */
+// Metrics export on, as in production (Spring Boot's tests switch it off otherwise): the metrics
+// test then shares this context instead of starting one of its own.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(
     classes = {CommandSideApplication.class, InMemoryStoreConfiguration.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

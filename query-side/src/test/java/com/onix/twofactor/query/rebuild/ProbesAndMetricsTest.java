@@ -11,21 +11,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-/**
- * Readiness and liveness apart, and the projection's figures on {@code /actuator/prometheus}.
- * (Spring Boot's tests leave metrics export off unless asked for: this test asks.)
- */
-@AutoConfigureObservability(tracing = false)
+/** Readiness and liveness apart, and the projection's figures on {@code /actuator/prometheus}. */
 class ProbesAndMetricsTest extends QuerySideIntegrationTest {
-
-  @MockitoSpyBean private ViewRebuild rebuild;
 
   @Test
   void whileTheViewsRebuildTheQuerySideIsAliveButNotReady() {
-    doReturn(false).when(rebuild).viewsComplete();
+    doReturn(false).when(viewRebuild).viewsComplete();
     try {
       QueryClient.Reply readiness = api.get("/actuator/health/readiness", null);
       QueryClient.Reply liveness = api.get("/actuator/health/liveness", null);
@@ -35,7 +27,7 @@ class ProbesAndMetricsTest extends QuerySideIntegrationTest {
       assertThat(liveness.status()).as("%s", liveness).isEqualTo(200);
       assertThat(liveness.json().path("status").asText()).isEqualTo("UP");
     } finally {
-      reset(rebuild);
+      reset(viewRebuild);
     }
   }
 

@@ -2,21 +2,28 @@ package com.onix.twofactor.query.testing;
 
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.QuerySideApplication;
+import com.onix.twofactor.query.rebuild.ViewRebuild;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The running query side on the test store. Every integration test class extends this and adds no
  * configuration of its own, so all of them share one Spring context. Tests feed events through the
  * application's own {@link EventStore}, as the command side writes them, and use fresh ids so that
- * they never see each other's data.
+ * they never see each other's data. Metrics export is on (Spring Boot's tests switch it off
+ * otherwise), and the rebuild is a spy that behaves as the bean does until a test says otherwise,
+ * so that the probes and metrics tests need no context of their own: a second context would run a
+ * second set of projections on the same store.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(
     classes = QuerySideApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,6 +44,8 @@ public abstract class QuerySideIntegrationTest {
   @LocalServerPort private int port;
 
   @Autowired protected EventStore eventStore;
+
+  @MockitoSpyBean protected ViewRebuild viewRebuild;
 
   protected EventFeed feed;
   protected QueryClient api;

@@ -1,6 +1,7 @@
 package com.onix.twofactor.support.security;
 
 import com.onix.twofactor.support.web.ApiProblem;
+import com.onix.twofactor.support.web.StrictIdConversion;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,19 @@ sealed interface RouteRule {
   }
 
   record AnyToken() implements RouteRule {
+    /**
+     * An id as the controller will bind it (an upper-case UUID names the same organization), so
+     * that the rule and the handler agree on whose data is asked for.
+     */
+    private static String asBound(String pathVariable) {
+      if (pathVariable == null) {
+        return "";
+      }
+      return StrictIdConversion.isCanonical(pathVariable)
+          ? StrictIdConversion.parse(pathVariable).toString()
+          : pathVariable;
+    }
+
     @Override
     public Optional<String> refusal(Caller caller, Map<String, String> pathVariables) {
       return Optional.empty();
@@ -42,6 +56,19 @@ sealed interface RouteRule {
 
   /** Fails closed: a route nobody declared roles for serves nobody. */
   record Undeclared() implements RouteRule {
+    /**
+     * An id as the controller will bind it (an upper-case UUID names the same organization), so
+     * that the rule and the handler agree on whose data is asked for.
+     */
+    private static String asBound(String pathVariable) {
+      if (pathVariable == null) {
+        return "";
+      }
+      return StrictIdConversion.isCanonical(pathVariable)
+          ? StrictIdConversion.parse(pathVariable).toString()
+          : pathVariable;
+    }
+
     @Override
     public Optional<String> refusal(Caller caller, Map<String, String> pathVariables) {
       return Optional.of("This endpoint declares no roles, so it serves no caller.");
@@ -66,13 +93,26 @@ sealed interface RouteRule {
       }
     }
 
+    /**
+     * An id as the controller will bind it (an upper-case UUID names the same organization), so
+     * that the rule and the handler agree on whose data is asked for.
+     */
+    private static String asBound(String pathVariable) {
+      if (pathVariable == null) {
+        return "";
+      }
+      return StrictIdConversion.isCanonical(pathVariable)
+          ? StrictIdConversion.parse(pathVariable).toString()
+          : pathVariable;
+    }
+
     @Override
     public Optional<String> refusal(Caller caller, Map<String, String> pathVariables) {
       try {
         if (!orSelf.isEmpty()) {
-          caller.requireSelfOr(pathVariables.get(orSelf), allowed);
+          caller.requireSelfOr(asBound(pathVariables.get(orSelf)), allowed);
         } else if (!organization.isEmpty()) {
-          caller.requireForOrganization(pathVariables.get(organization), allowed);
+          caller.requireForOrganization(asBound(pathVariables.get(organization)), allowed);
         } else {
           caller.require(allowed);
         }
