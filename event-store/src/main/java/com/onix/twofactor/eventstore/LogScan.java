@@ -22,7 +22,7 @@ final class LogScan {
 
   void run(long end, StoredEventVisitor visitor) {
     long position = 0;
-    while (position < end) {
+    while (position < end && visitor.wantsMore()) {
       List<Long> indexes = new ArrayList<>(WINDOW);
       for (long index = position; index < position + WINDOW; index++) {
         indexes.add(index);

@@ -12,4 +12,9 @@ public interface StoredEventVisitor {
 
   /** The walk has passed every index below {@code done}, of {@code end}. */
   default void progress(long done, long end) {}
+
+  /** False ends the walk early: the visitor has learned what it wanted. */
+  default boolean wantsMore() {
+    return true;
+  }
 }
