@@ -4,6 +4,8 @@ import com.onix.twofactor.eventstore.CommitLogStorageEngine;
 import com.onix.twofactor.eventstore.StoredEvent;
 import com.onix.twofactor.eventstore.StoredEventVisitor;
 import com.onix.twofactor.query.audit.AuditTrail;
+import com.onix.twofactor.query.audit.checkpoint.Checkpoint;
+import com.onix.twofactor.query.audit.checkpoint.Checkpoints;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,14 +26,27 @@ public class ChainVerifier {
 
   private final CommitLogStorageEngine store;
   private final AuditTrail trail;
+  private final Checkpoints checkpoints;
 
-  public ChainVerifier(CommitLogStorageEngine store, AuditTrail trail) {
+  /**
+   * @param checkpoints where each organization's newest signed checkpoint is, and the keys that
+   *     check it; null to check none
+   */
+  public ChainVerifier(CommitLogStorageEngine store, AuditTrail trail, Checkpoints checkpoints) {
     this.store = store;
     this.trail = trail;
+    this.checkpoints = checkpoints;
   }
 
   public IntegrityReport verify(String organizationId) {
-    return verify(List.of(organizationId), (done, end) -> {}).get(organizationId);
+    return verify(organizationId, List.of());
+  }
+
+  /** Also against checkpoints the caller kept (already checked to be this organization's). */
+  public IntegrityReport verify(String organizationId, List<Checkpoint> kept) {
+    Map<String, OrganizationCheck> checks = checks(List.of(organizationId));
+    kept.forEach(checks.get(organizationId)::expect);
+    return run(checks, (done, end) -> {}).get(organizationId);
   }
 
   /** Every organization that has an audit history. */
@@ -41,10 +56,35 @@ public class ChainVerifier {
 
   /** The reports, in the order the organizations were given. */
   public Map<String, IntegrityReport> verify(Collection<String> organizations, Progress progress) {
+    return run(checks(organizations), progress);
+  }
+
+  private Map<String, OrganizationCheck> checks(Collection<String> organizations) {
     Map<String, OrganizationCheck> checks = new LinkedHashMap<>();
     for (String organization : organizations) {
-      checks.put(organization, new OrganizationCheck(organization, trail));
+      OrganizationCheck check = new OrganizationCheck(organization, trail);
+      if (checkpoints != null) {
+        checkpoints
+            .latestJws(organization)
+            .ifPresent(
+                jws ->
+                    checkpoints
+                        .verified(jws)
+                        .filter(signed -> signed.organizationId().equals(organization))
+                        .ifPresentOrElse(
+                            check::expect,
+                            () ->
+                                check.unverifiable(
+                                    "the newest stored checkpoint does not verify with the"
+                                        + " published checkpoint keys")));
+      }
+      checks.put(organization, check);
     }
+    return checks;
+  }
+
+  private Map<String, IntegrityReport> run(
+      Map<String, OrganizationCheck> checks, Progress progress) {
     List<OrganizationCheck> open = new ArrayList<>(checks.values());
     store.scanStoredEvents(
         new StoredEventVisitor() {

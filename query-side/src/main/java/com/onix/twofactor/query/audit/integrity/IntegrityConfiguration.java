@@ -2,6 +2,7 @@ package com.onix.twofactor.query.audit.integrity;
 
 import com.onix.twofactor.eventstore.CommitLogStorageEngine;
 import com.onix.twofactor.query.audit.AuditTrail;
+import com.onix.twofactor.query.audit.checkpoint.Checkpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class IntegrityConfiguration {
 
   @Bean
-  ChainVerifier chainVerifier(CommitLogStorageEngine store, AuditTrail trail) {
-    return new ChainVerifier(store, trail);
+  ChainVerifier chainVerifier(
+      CommitLogStorageEngine store, AuditTrail trail, Checkpoints checkpoints) {
+    return new ChainVerifier(store, trail, checkpoints);
   }
 }

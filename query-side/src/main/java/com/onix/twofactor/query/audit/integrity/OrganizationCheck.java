@@ -3,7 +3,10 @@ package com.onix.twofactor.query.audit.integrity;
 import com.onix.twofactor.eventstore.StoredEvent;
 import com.onix.twofactor.query.audit.AuditTrail;
 import com.onix.twofactor.query.audit.chain.ChainRecord;
+import com.onix.twofactor.query.audit.checkpoint.Checkpoint;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 
@@ -25,6 +28,8 @@ final class OrganizationCheck {
   private long position;
   private String previousHash = ChainRecord.GENESIS;
   private IntegrityReport.Mismatch mismatch;
+  private final Map<Long, List<Checkpoint>> checkpoints = new HashMap<>();
+  private String unverifiableCheckpoint;
 
   OrganizationCheck(String organizationId, AuditTrail trail) {
     this.organizationId = organizationId;
@@ -34,6 +39,16 @@ final class OrganizationCheck {
 
   String organizationId() {
     return organizationId;
+  }
+
+  /** A signed checkpoint the chain must pass through. */
+  void expect(Checkpoint checkpoint) {
+    checkpoints.computeIfAbsent(checkpoint.position(), at -> new ArrayList<>()).add(checkpoint);
+  }
+
+  /** A checkpoint that was stored for this organization but does not verify. */
+  void unverifiable(String why) {
+    unverifiableCheckpoint = why;
   }
 
   /** Whether stored events can still change the outcome. */
@@ -70,6 +85,16 @@ final class OrganizationCheck {
       mismatch(chained, "the entry's previousHash is not the hash of the entry before it");
       return;
     }
+    for (Checkpoint signed : checkpoints.getOrDefault(position, List.of())) {
+      if (!signed.hash().equals(hash)) {
+        mismatch(
+            chained,
+            "the history up to this position is not the one the checkpoint of "
+                + signed.time()
+                + " signed: it was rewritten and re-chained");
+        return;
+      }
+    }
     previousHash = hash;
   }
 
@@ -83,6 +108,24 @@ final class OrganizationCheck {
     }
     if (mismatch == null && !previousHash.equals(head.hash())) {
       mismatch(null, "the history's head hash is not the hash of its newest entry");
+    }
+    for (Checkpoint signed : checkpoints.values().stream().flatMap(List::stream).toList()) {
+      if (mismatch == null && signed.position() > head.position()) {
+        position = head.position() + 1;
+        mismatch(
+            null,
+            "the history ends at position "
+                + head.position()
+                + ", but the checkpoint of "
+                + signed.time()
+                + " signed position "
+                + signed.position()
+                + ": it was cut short");
+      }
+    }
+    if (mismatch == null && unverifiableCheckpoint != null) {
+      position = 0;
+      mismatch(null, unverifiableCheckpoint);
     }
     long checked = mismatch == null ? position : mismatch.position() - 1;
     return new IntegrityReport(

@@ -9,8 +9,13 @@ import com.mongodb.client.MongoDatabase;
 import com.onix.twofactor.eventstore.CommitLogStorageEngine;
 import com.onix.twofactor.eventstore.EventLog;
 import com.onix.twofactor.query.audit.AuditTrail;
+import com.onix.twofactor.query.audit.checkpoint.CheckpointConfiguration;
+import com.onix.twofactor.query.audit.checkpoint.CheckpointKeys;
+import com.onix.twofactor.query.audit.checkpoint.Checkpoints;
 import com.onix.twofactor.query.view.ViewStore;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -43,7 +48,7 @@ public final class VerifyAuditCommand {
             .build();
     try (MongoClient client = MongoClients.create(settings)) {
       MongoDatabase store = client.getDatabase(database);
-      return verify(store, out, err);
+      return verify(store, checkpointKeys(env), out, err);
     } catch (MongoException unreachable) {
       err.println(
           "\nThe store could not be read ("
@@ -54,7 +59,7 @@ public final class VerifyAuditCommand {
     }
   }
 
-  static int verify(MongoDatabase database, PrintStream out, PrintStream err) {
+  static int verify(MongoDatabase database, CheckpointKeys keys, PrintStream out, PrintStream err) {
     JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     CommitLogStorageEngine store =
         CommitLogStorageEngine.builder()
@@ -62,19 +67,31 @@ public final class VerifyAuditCommand {
             .eventSerializer(serializer)
             .snapshotSerializer(serializer)
             .build();
-    ChainVerifier verifier =
-        new ChainVerifier(store, new AuditTrail(ViewStore.forReading(database)));
-    err.println("Verifying every organization's audit chain against the event store...");
+    AuditTrail trail = new AuditTrail(ViewStore.forReading(database));
+    Checkpoints checkpoints =
+        keys.any() ? new Checkpoints(database, trail, keys, Clock.systemUTC()) : null;
+    ChainVerifier verifier = new ChainVerifier(store, trail, checkpoints);
+    err.println(
+        keys.any()
+            ? "Verifying every organization's audit chain against the event store and its newest"
+                + " signed checkpoint..."
+            : "Verifying every organization's audit chain against the event store (no checkpoint"
+                + " key found: checkpoints are not checked)...");
     int[] shown = {-1};
+    long[] size = {0};
     Map<String, IntegrityReport> reports =
         verifier.verifyAll(
             (done, end) -> {
+              size[0] = end;
               int percent = end == 0 ? 100 : (int) (100 * done / end);
               if (percent != shown[0]) {
                 shown[0] = percent;
                 bar(err, percent, done, end);
               }
             });
+    if (shown[0] != 100) {
+      bar(err, 100, size[0], size[0]); // every chain was settled before the end of the store
+    }
     err.println();
     long events = 0;
     int mismatches = 0;
@@ -108,6 +125,13 @@ public final class VerifyAuditCommand {
     err.printf(
         "\r  [%s%s] %3d%%  %d of %d store positions",
         "#".repeat(filled), ".".repeat(BAR - filled), percent, done, end);
+  }
+
+  private static CheckpointKeys checkpointKeys(Map<String, String> env) {
+    Path dataDirectory = Path.of(env.getOrDefault("ONIX_DATA_DIR", "./data"));
+    return CheckpointKeys.forChecking(
+        CheckpointConfiguration.keyFile(env.get("ONIX_AUDIT_CHECKPOINT_KEY_FILE"), dataDirectory),
+        CheckpointConfiguration.optional(env.get("ONIX_AUDIT_CHECKPOINT_RETIRED_KEYS")));
   }
 
   private static String storeUri(Map<String, String> env) {

@@ -214,7 +214,13 @@ class TamperedStoreDetectionTest extends QuerySideIntegrationTest {
   private static int runVerifyAudit(ByteArrayOutputStream out, ByteArrayOutputStream err) {
     return VerifyAuditCommand.run(
         new String[] {"verify-audit"},
-        Map.of("ONIX_MONGO_URI", TestStore.uri(), "ONIX_MONGO_DATABASE", TestStore.database()),
+        Map.of(
+            "ONIX_MONGO_URI",
+            TestStore.uri(),
+            "ONIX_MONGO_DATABASE",
+            TestStore.database(),
+            "ONIX_DATA_DIR",
+            TestStore.dataDirectory().toString()),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
