@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Checks the hash chain of an Onix audit export (NDJSON), with Python's standard library only.
 
-    python3 verify_audit_export.py history.ndjson [--filtered]
+    python3 verify_audit_export.py history.ndjson [--filtered] [--checkpoint FILE]
 
 Recomputes every entry's hash as docs/audit-chain.md specifies, checks that each entry links to the
 one before it and that its display fields are the hashed ones. A whole export must run from position
 1 without a gap; --filtered accepts an export filtered by user, type or time (gaps allowed, and only
 consecutive positions are linked). Prints the head and exits 0, or names the first position that
-does not hold and exits 1.
+does not hold and exits 1. --checkpoint FILE (a compact JWS kept from the service, its signature
+checked with verify_audit_checkpoint.sh and openssl) also requires the export to reach the
+checkpoint's position with the hash it signed: a history cut short or re-chained since fails.
 """
+import base64
 import hashlib
 import json
 import sys
@@ -50,9 +53,16 @@ def display_problem(entry):
     return None
 
 
-def verify(lines, filtered):
+def checkpoint_claims(path):
+    with open(path, encoding="ascii") as kept:
+        payload = kept.read().strip().split(".")[1]
+    return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+
+
+def verify(lines, filtered, checkpoint=None):
     previous = None
     count = 0
+    signed_seen = checkpoint is None
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -76,20 +86,41 @@ def verify(lines, filtered):
         problem = display_problem(entry)
         if problem:
             return f"position {position} (event {entry['eventId']}): {problem}"
+        if checkpoint is not None and position == checkpoint["position"]:
+            if entry["hash"] != checkpoint["hash"]:
+                return (
+                    f"position {position}: not the hash the checkpoint of {checkpoint['time']}"
+                    " signed: the history was rewritten and re-chained"
+                )
+            signed_seen = True
         previous = entry
     if previous is None:
         return "the export holds no entry"
+    if not signed_seen:
+        return (
+            f"position {checkpoint['position']}: the export ends at {previous['position']}, but"
+            f" the checkpoint of {checkpoint['time']} signed position {checkpoint['position']}:"
+            " the history was cut short"
+        )
     print(f"OK: {count} entries, positions up to {previous['position']}, head {previous['hash']}")
     return None
 
 
 def main(argv):
     args = [a for a in argv[1:] if a != "--filtered"]
+    checkpoint = None
+    if "--checkpoint" in args:
+        at = args.index("--checkpoint")
+        if at + 1 >= len(args):
+            print(__doc__, file=sys.stderr)
+            return 2
+        checkpoint = checkpoint_claims(args[at + 1])
+        del args[at : at + 2]
     if len(args) != 1:
         print(__doc__, file=sys.stderr)
         return 2
     with open(args[0], encoding="utf-8") as export:
-        problem = verify(export, "--filtered" in argv)
+        problem = verify(export, "--filtered" in argv, checkpoint)
     if problem:
         print("MISMATCH: " + problem)
         return 1
