@@ -1,12 +1,9 @@
 package com.onix.twofactor.query.audit.chain;
 
 import com.onix.twofactor.eventstore.StoredEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * What one link of an organization's audit chain hashes: the event as the store holds it (its
@@ -67,7 +64,7 @@ public record ChainRecord(
     return stored;
   }
 
-  /** Every hashed member, as JSON; its canonical form is what is hashed. */
+  /** Every hashed member, as a map (what the canonical form writes). */
   Map<String, Object> members() {
     Map<String, Object> members = new LinkedHashMap<>(storedMembers());
     members.put("position", position);
@@ -79,11 +76,7 @@ public record ChainRecord(
   }
 
   public String canonicalJson() {
-    try {
-      return new JsonCanonicalizer(Json.write(members())).getEncodedString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CanonicalJson.of(this);
   }
 
   public String hash() {
