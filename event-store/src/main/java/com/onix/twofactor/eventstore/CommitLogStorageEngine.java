@@ -33,8 +33,12 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
   private final AggregateStreams streams;
   private final CommitAppender appender;
   private final TrackingReader tracking;
+<<<<<<< HEAD
   private final RecentlyRead recentlyRead = new RecentlyRead();
   private final LogScan scan;
+=======
+  private final EventStoreMetrics metrics;
+>>>>>>> main
 
   private CommitLogStorageEngine(Builder builder) {
     super(builder);
@@ -43,9 +47,14 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
     this.sequence = new GlobalSequence(log);
     this.streams = new AggregateStreams(log);
     this.appender = new CommitAppender(log, sequence);
+<<<<<<< HEAD
     this.tracking =
         new TrackingReader(log, sequence, builder.gapTimeout, builder.nanoTime, recentlyRead);
     this.scan = new LogScan(log);
+=======
+    this.tracking = new TrackingReader(log, sequence, builder.gapTimeout, builder.nanoTime);
+    this.metrics = builder.metrics;
+>>>>>>> main
   }
 
   public static Builder builder() {
@@ -104,11 +113,14 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
     if (events.isEmpty()) {
       return;
     }
+    long started = System.nanoTime();
     try {
       appender.append(events, serializer);
     } catch (CommitAppender.VersionTaken conflict) {
+      metrics.conflict();
       handlePersistenceException((Exception) conflict.getCause(), conflict.firstEvent);
     }
+    metrics.appended(events.size(), System.nanoTime() - started);
   }
 
   @Override
@@ -231,6 +243,7 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
     private EventLog log;
     private Duration gapTimeout = Duration.ofSeconds(1);
     private LongSupplier nanoTime = System::nanoTime;
+    private EventStoreMetrics metrics = EventStoreMetrics.unobserved();
 
     public Builder eventLog(EventLog log) {
       this.log = log;
@@ -240,6 +253,11 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
     /** How long a reserved, missing index is waited for before readers seal it. */
     public Builder gapTimeout(Duration gapTimeout) {
       this.gapTimeout = gapTimeout;
+      return this;
+    }
+
+    public Builder metrics(EventStoreMetrics metrics) {
+      this.metrics = metrics;
       return this;
     }
 

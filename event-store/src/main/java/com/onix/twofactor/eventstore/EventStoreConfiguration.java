@@ -1,11 +1,13 @@
 package com.onix.twofactor.eventstore;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +35,8 @@ public class EventStoreConfiguration {
       @Qualifier("eventSerializer") Serializer eventSerializer,
       List<EventUpcaster> upcasters,
       @Value("${onix.event-store.migrate:false}") boolean migrate,
-      @Value("${onix.event-store.gap-timeout:1s}") Duration gapTimeout) {
+      @Value("${onix.event-store.gap-timeout:1s}") Duration gapTimeout,
+      ObjectProvider<MeterRegistry> meters) {
     log.ensureIndexes(); // the unique global index is what makes a seal and a commit collide
     if (migrate) {
       new LegacyLayoutMigration(log).run();
@@ -41,6 +44,11 @@ public class EventStoreConfiguration {
     return CommitLogStorageEngine.builder()
         .eventLog(log)
         .gapTimeout(gapTimeout)
+        .metrics(
+            meters.stream()
+                .findFirst()
+                .map(EventStoreMetrics::new)
+                .orElseGet(EventStoreMetrics::unobserved))
         .snapshotSerializer(SnapshotSerializer.create())
         .eventSerializer(eventSerializer)
         .upcasterChain(new EventUpcasterChain(upcasters))

@@ -8,6 +8,7 @@ import static com.onix.twofactor.eventstore.Events.track;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +41,23 @@ class ConflictTest extends StoreTest {
         .isInstanceOf(ConcurrencyException.class);
 
     assertThat(identifiers(stream(second.readEvents("acc-1", 1)))).isEqualTo(identifiers(winner));
+  }
+
+  @Test
+  void theOperatorsSeeEveryAppendAndEveryConflictCounted() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    CommitLogStorageEngine observed =
+        Events.engine(new EventLog(store.connect())).metrics(new EventStoreMetrics(meters)).build();
+    first.appendEvents(commit("acc-1", 0, 1));
+    first.appendEvents(commit("acc-1", 1, 1));
+    observed.appendEvents(commit("acc-2", 0, 3));
+
+    assertThatThrownBy(() -> observed.appendEvents(commit("acc-1", 1, 1)))
+        .isInstanceOf(ConcurrencyException.class);
+
+    assertThat(meters.get("onix.event_store.appends").timer().count()).isEqualTo(1);
+    assertThat(meters.get("onix.event_store.events_appended").counter().count()).isEqualTo(3);
+    assertThat(meters.get("onix.event_store.conflicts").counter().count()).isEqualTo(1);
   }
 
   @Test

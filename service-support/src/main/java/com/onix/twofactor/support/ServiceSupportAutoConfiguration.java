@@ -2,6 +2,7 @@ package com.onix.twofactor.support;
 
 import com.onix.twofactor.support.security.BearerTokenSecurity;
 import com.onix.twofactor.support.security.CallerController;
+import com.onix.twofactor.support.security.MetricsEndpointSecurity;
 import com.onix.twofactor.support.store.MongoConnection;
 import com.onix.twofactor.support.time.ClockConfiguration;
 import com.onix.twofactor.support.web.WebConfiguration;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Import;
 @Import({
   WebConfiguration.class,
   BearerTokenSecurity.class,
+  MetricsEndpointSecurity.class,
   CallerController.class,
   MongoConnection.class,
   ClockConfiguration.class

@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,6 +158,100 @@ class SignInPromptBrowserTest {
       browser.waitForText("Sign-in is locked for now");
       browser.waitForText("You can try again in 4:");
       browser.screenshot("prompt-locked");
+    }
+  }
+
+  @Test
+  void withCodesByEmailAllowedTheUserHasACodeMailedUnderTryAnotherWayAndSignsInOnceWithIt()
+      throws Exception {
+    // An organization of its own: allowing codes by email changes what the others' users see.
+    String operator = onix.token("--role", "PLATFORM_OPERATOR");
+    String globex =
+        Api.post(commands.uri("/organizations"), operator, "{\"name\":\"Globex\"}")
+            .body()
+            .get("organizationId")
+            .asText();
+    String globexAdmin = onix.token("--role", "ORG_ADMIN", "--org", globex, "--sub", "admin-2");
+    String zoe = register(commands, globex, globexAdmin, "zoe@globex.example", "PASSWORD");
+    enroll(zoe);
+    Api.Answer allowed =
+        Api.put(
+            commands.uri("/organizations/" + globex + "/two-factor-policy/email-codes"),
+            globexAdmin,
+            "{\"allowed\":true}");
+    assertThat(allowed.status()).as(allowed.raw().body()).isEqualTo(200);
+    awaitMethod("zoe@globex.example", "EMAIL_CODE");
+
+    String code;
+    try (Browser browser = Browser.open(390, 844)) {
+      browser.visit(pushSignIn("zoe@globex.example"));
+      browser.waitForText("Enter the code from your authenticator app");
+      browser.press("Try another way");
+      browser.waitForText("We'll email an 8-digit code to zoe@globex.example");
+      browser.screenshot("prompt-email-code-offer-phone");
+      browser.press("Email me a code");
+      browser.waitForText("Check your email");
+      code = awaitMailedCode("zoe@globex.example");
+      browser.fill(
+          "Enter the code from the email", "00000000".equals(code) ? "11111111" : "00000000");
+      browser.press("Verify");
+      browser.waitForText("That code didn't work. Check the newest email from Onix. You have 4");
+      browser.fill("Enter the code from the email", code);
+      browser.screenshot("prompt-email-code-phone");
+      browser.press("Verify");
+      browser.waitForText("Signed in: zoe@globex.example, second factor: code by email");
+    }
+
+    // The code worked once: the same code again is refused by the API.
+    Api.Answer again =
+        Api.post(
+            commands.uri("/sign-in/verifications"),
+            signIn,
+            "{\"userId\":\"" + zoe + "\",\"method\":\"EMAIL_CODE\",\"code\":\"" + code + "\"}");
+    assertThat(again.status()).as(again.raw().body()).isEqualTo(409);
+    assertThat(again.body().get("code").asText()).isEqualTo("NO_ACTIVE_EMAIL_CODE");
+  }
+
+  /**
+   * The code of the newest mail to {@code email} that the embedded default wrote as a file: what a
+   * user reads in their inbox.
+   */
+  private static String awaitMailedCode(String email) throws Exception {
+    Path mail = onix.dataDirectory.resolve("mail");
+    Pattern code = Pattern.compile("code is: ([0-9]{8})");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      if (Files.isDirectory(mail)) {
+        try (Stream<Path> files = Files.list(mail)) {
+          for (Path file :
+              files
+                  .filter(f -> f.getFileName().toString().endsWith(".eml"))
+                  .sorted(Comparator.reverseOrder())
+                  .toList()) {
+            String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            Matcher found = code.matcher(text);
+            if (text.contains(email) && found.find()) {
+              return found.group(1);
+            }
+          }
+        }
+      }
+      assertThat(System.nanoTime()).as("a mail with a code to " + email).isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private static void awaitMethod(String email, String method) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String query =
+        "/sign-in/requirements?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
+    while (true) {
+      Api.Answer answer = Api.get(queries.uri(query), signIn);
+      if (answer.status() == 200 && answer.body().get("methods").toString().contains(method)) {
+        return;
+      }
+      assertThat(System.nanoTime()).as(method + " offered to " + email).isLessThan(deadline);
+      Thread.sleep(100);
     }
   }
 

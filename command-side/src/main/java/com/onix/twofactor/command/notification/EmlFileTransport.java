@@ -42,7 +42,7 @@ final class EmlFileTransport implements MailTransport {
     Files.createDirectories(
         directory,
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    String id = message.getMessageID().replaceAll("[^A-Za-z0-9.-]", "");
+    String id = message.getMessageID().replaceAll("@.*|[^A-Za-z0-9.-]", "");
     Path file = directory.resolve(STAMP.format(clock.instant()) + "-" + id + ".eml");
     Path draft =
         Files.createTempFile(

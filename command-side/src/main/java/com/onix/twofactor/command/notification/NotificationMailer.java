@@ -197,7 +197,7 @@ class NotificationMailer {
     if (roles != null && roles.toString().contains("SIGN_IN_SERVICE")) {
       return "you, at sign-in";
     }
-    return actor == null ? "unknown" : "user " + actor;
+    return actor == null ? "unknown" : actor.toString();
   }
 
   private MetaData mailerMetaData(EventMessage<?> cause) {

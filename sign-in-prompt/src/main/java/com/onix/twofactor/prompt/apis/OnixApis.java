@@ -71,7 +71,14 @@ public class OnixApis {
         Map.of("code", code));
   }
 
-  /** {@code method} is {@code TOTP} or {@code ACCESS_CODE}. */
+  /** Has a sign-in code mailed to the user; answers until when it works. */
+  public Instant sendEmailCode(String userId, String token) {
+    JsonNode answer =
+        call("POST", commandPath("/sign-in/email-codes", null), token, Map.of("userId", userId));
+    return instant(answer.path("expiresAt"));
+  }
+
+  /** {@code method} is {@code TOTP}, {@code ACCESS_CODE} or {@code EMAIL_CODE}. */
   public void verify(String userId, String method, String code, String token) {
     call(
         "POST",

@@ -73,6 +73,9 @@ public class DemoReturnController {
     if (amr.contains("tac")) {
       return "access code";
     }
+    if (amr.contains("email")) {
+      return "code by email";
+    }
     if (amr.contains("otp")) {
       return "SET_UP".equals(outcome) ? "authenticator app (just set up)" : "authenticator app";
     }

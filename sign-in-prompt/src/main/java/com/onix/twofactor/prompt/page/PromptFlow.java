@@ -3,6 +3,7 @@ package com.onix.twofactor.prompt.page;
 import com.onix.twofactor.prompt.apis.Setup;
 import com.onix.twofactor.prompt.pushed.PendingPrompt;
 import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,12 @@ final class PromptFlow {
 
   /** Whether the last look at the requirements offered an access code ("Try another way"). */
   boolean accessCodeOffered;
+
+  /** Whether the organization lets this user have a code mailed ("Try another way"). */
+  boolean emailCodeOffered;
+
+  /** Until when the code mailed during this sign-in works; null before one was sent. */
+  Instant emailCodeExpiresAt;
 
   private PromptFlow(PendingPrompt prompt) {
     this.prompt = prompt;
@@ -40,5 +47,9 @@ final class PromptFlow {
 
   String email() {
     return prompt.email();
+  }
+
+  boolean anotherWayOffered() {
+    return accessCodeOffered || emailCodeOffered;
   }
 }

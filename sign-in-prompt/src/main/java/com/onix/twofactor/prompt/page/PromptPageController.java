@@ -76,7 +76,88 @@ public class PromptPageController {
   @GetMapping("/prompt/other-way")
   ModelAndView otherWay(HttpSession session) {
     Optional<PromptFlow> flow = PromptFlow.of(session);
-    return flow.isEmpty() ? expired() : accessCodePage(flow.get(), null, HttpStatus.OK);
+    return flow.isEmpty() ? expired() : anotherWayPage(flow.get(), null, HttpStatus.OK);
+  }
+
+  @PostMapping("/prompt/email-code/send")
+  ModelAndView sendEmailCode(HttpSession session) {
+    Optional<PromptFlow> found = PromptFlow.of(session);
+    if (found.isEmpty()) {
+      return expired();
+    }
+    PromptFlow flow = found.get();
+    try {
+      flow.emailCodeExpiresAt = apis.sendEmailCode(flow.userId, flow.token());
+      // Post, redirect, get: a reload shows the page again instead of mailing another code.
+      return Pages.redirect("/prompt/email-code");
+    } catch (ApiRefusal refusal) {
+      return switch (refusal.code()) {
+        case "TOO_MANY_CODES" ->
+            anotherWayPage(
+                flow,
+                "You have asked for several codes in a short time. "
+                    + LockText.nextCodeAt(refusal.lockedUntil(), clock.instant()),
+                HttpStatus.TOO_MANY_REQUESTS);
+        case "LOCKED" -> lockedPage(refusal.lockedUntil());
+        case "EMAIL_CODES_NOT_ALLOWED", "NOT_ENROLLED" -> show(flow, session, null);
+        default -> problem(refusal);
+      };
+    }
+  }
+
+  @GetMapping("/prompt/email-code")
+  ModelAndView emailCodeForm(HttpSession session) {
+    Optional<PromptFlow> found = PromptFlow.of(session);
+    if (found.isEmpty()) {
+      return expired();
+    }
+    PromptFlow flow = found.get();
+    return flow.emailCodeExpiresAt == null
+        ? anotherWayPage(flow, null, HttpStatus.OK)
+        : emailCodePage(flow, null, HttpStatus.OK);
+  }
+
+  @PostMapping("/prompt/email-code")
+  ModelAndView emailCode(@RequestParam(defaultValue = "") String code, HttpSession session) {
+    Optional<PromptFlow> found = PromptFlow.of(session);
+    if (found.isEmpty()) {
+      return expired();
+    }
+    PromptFlow flow = found.get();
+    if (flow.emailCodeExpiresAt == null) {
+      return anotherWayPage(flow, null, HttpStatus.OK);
+    }
+    String digits = code.replaceAll("[\\s-]", "");
+    if (!digits.matches("\\d{8}")) {
+      return emailCodePage(flow, "Enter the 8-digit code from the email.", HttpStatus.OK);
+    }
+    try {
+      apis.verify(flow.userId, "EMAIL_CODE", digits, flow.token());
+      return finish(flow, session, "VERIFIED", SignInResult.EMAIL_CODE);
+    } catch (ApiRefusal refusal) {
+      return switch (refusal.code()) {
+        case "INVALID_CODE" ->
+            emailCodePage(
+                flow,
+                "That code didn't work. Check the newest email from Onix. " + triesLeft(refusal),
+                HttpStatus.UNPROCESSABLE_ENTITY);
+        case "NO_ACTIVE_EMAIL_CODE" ->
+            emailCodePage(
+                flow,
+                "That code has expired or was already used. Send a new code. " + triesLeft(refusal),
+                HttpStatus.CONFLICT);
+        case "EMAIL_UNDELIVERABLE" -> {
+          flow.emailCodeExpiresAt = null;
+          yield anotherWayPage(
+              flow,
+              "We couldn't deliver the email to your address. Use another way, or ask your admin"
+                  + " for a temporary access code.",
+              HttpStatus.CONFLICT);
+        }
+        case "LOCKED" -> lockedPage(refusal.lockedUntil());
+        default -> problem(refusal);
+      };
+    }
   }
 
   @PostMapping("/prompt/verify")
@@ -112,7 +193,7 @@ public class PromptPageController {
     PromptFlow flow = found.get();
     String pasted = code.strip();
     if (pasted.isEmpty() || pasted.length() > MAX_CODE_LENGTH) {
-      return accessCodePage(
+      return anotherWayPage(
           flow, "Paste the access code exactly as your admin sent it.", HttpStatus.OK);
     }
     try {
@@ -121,12 +202,12 @@ public class PromptPageController {
     } catch (ApiRefusal refusal) {
       return switch (refusal.code()) {
         case "INVALID_CODE" ->
-            accessCodePage(
+            anotherWayPage(
                 flow,
                 "That access code didn't work. Check it and paste it again. " + triesLeft(refusal),
                 HttpStatus.UNPROCESSABLE_ENTITY);
         case "NO_ACTIVE_ACCESS_CODE" ->
-            accessCodePage(
+            anotherWayPage(
                 flow,
                 "That access code has expired, was withdrawn or was already used. Ask your admin"
                     + " for a new one. "
@@ -190,6 +271,7 @@ public class PromptPageController {
     }
     flow.userId = requirements.userId();
     flow.accessCodeOffered = requirements.offers("ACCESS_CODE");
+    flow.emailCodeOffered = requirements.offers("EMAIL_CODE");
     return switch (requirements.twoFactor()) {
       case "EXEMPT", "NOT_REQUIRED" -> finish(flow, session, requirements.twoFactor(), null);
       case "LOCKED" -> lockedPage(requirements.lockedUntil());
@@ -220,13 +302,25 @@ public class PromptPageController {
   private ModelAndView verifyPage(PromptFlow flow, String error) {
     return Pages.page("verify", error == null ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
         .addObject("email", flow.email())
-        .addObject("otherWay", flow.accessCodeOffered)
+        .addObject("otherWay", flow.anotherWayOffered())
         .addObject("error", error);
   }
 
-  private ModelAndView accessCodePage(PromptFlow flow, String error, HttpStatus status) {
+  /** "Try another way": the access code's field, and a code by email where allowed. */
+  private ModelAndView anotherWayPage(PromptFlow flow, String error, HttpStatus status) {
     return Pages.page("access-code", status)
         .addObject("email", flow.email())
+        .addObject("accessCodeOffered", flow.accessCodeOffered || !flow.emailCodeOffered)
+        .addObject("emailCodeOffered", flow.emailCodeOffered)
+        .addObject("error", error);
+  }
+
+  private ModelAndView emailCodePage(PromptFlow flow, String error, HttpStatus status) {
+    return Pages.page("email-code", status)
+        .addObject("email", flow.email())
+        .addObject("accessCodeOffered", flow.accessCodeOffered)
+        .addObject("expiresAt", flow.emailCodeExpiresAt.toString())
+        .addObject("expiresText", LockText.codeWorksUntil(flow.emailCodeExpiresAt, clock.instant()))
         .addObject("error", error);
   }
 
@@ -235,7 +329,7 @@ public class PromptPageController {
         .addObject("email", flow.email())
         .addObject("qrCode", flow.setup.qrCodePng())
         .addObject("secretGroups", SecretText.grouped(flow.setup.secret()))
-        .addObject("otherWay", flow.accessCodeOffered)
+        .addObject("otherWay", flow.anotherWayOffered())
         .addObject("error", error);
   }
 
