@@ -33,12 +33,9 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
   private final AggregateStreams streams;
   private final CommitAppender appender;
   private final TrackingReader tracking;
-<<<<<<< HEAD
   private final RecentlyRead recentlyRead = new RecentlyRead();
   private final LogScan scan;
-=======
   private final EventStoreMetrics metrics;
->>>>>>> main
 
   private CommitLogStorageEngine(Builder builder) {
     super(builder);
@@ -47,14 +44,10 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
     this.sequence = new GlobalSequence(log);
     this.streams = new AggregateStreams(log);
     this.appender = new CommitAppender(log, sequence);
-<<<<<<< HEAD
     this.tracking =
         new TrackingReader(log, sequence, builder.gapTimeout, builder.nanoTime, recentlyRead);
     this.scan = new LogScan(log);
-=======
-    this.tracking = new TrackingReader(log, sequence, builder.gapTimeout, builder.nanoTime);
     this.metrics = builder.metrics;
->>>>>>> main
   }
 
   public static Builder builder() {
