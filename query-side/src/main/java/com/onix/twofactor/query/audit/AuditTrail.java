@@ -8,7 +8,9 @@ import com.onix.twofactor.query.view.ViewStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -122,6 +124,18 @@ public class AuditTrail {
       ids.add(counter.getString("_id"));
     }
     return ids;
+  }
+
+  /** Every organization's head, in one read of the counters (one document per organization). */
+  public Map<String, ChainHead> heads() {
+    Map<String, ChainHead> heads = new LinkedHashMap<>();
+    for (Document counter : counters.find()) {
+      heads.put(
+          counter.getString("_id"),
+          new ChainHead(
+              counter.get("last", Number.class).longValue(), counter.getString(LAST_HASH)));
+    }
+    return heads;
   }
 
   public record ChainHead(long position, String hash) {}

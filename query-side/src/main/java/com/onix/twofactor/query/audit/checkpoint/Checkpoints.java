@@ -8,6 +8,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.onix.twofactor.query.audit.AuditTrail;
 import java.time.Clock;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -85,13 +87,14 @@ public class Checkpoints {
 
   /** Signs the head of every organization whose history grew since its newest checkpoint. */
   public int signEveryNewHead() {
+    Map<String, Long> covered = new HashMap<>();
+    for (Document newest : latest.find().projection(new Document("position", 1))) {
+      covered.put(newest.getString("_id"), newest.get("position", Number.class).longValue());
+    }
     int signed = 0;
-    for (String organizationId : trail.organizations()) {
-      long head = trail.head(organizationId).position();
-      Document newest = latest.find(new Document("_id", organizationId)).first();
-      long covered = newest == null ? 0 : newest.get("position", Number.class).longValue();
-      if (head > covered) {
-        signHead(organizationId);
+    for (Map.Entry<String, AuditTrail.ChainHead> head : trail.heads().entrySet()) {
+      if (head.getValue().position() > covered.getOrDefault(head.getKey(), 0L)) {
+        signHead(head.getKey());
         signed++;
       }
     }
