@@ -3,6 +3,8 @@ package com.onix.twofactor.benchmark;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** What one benchmark run does, from the command line {@code ./onix bench} passes on. */
@@ -16,6 +18,7 @@ record BenchOptions(
     int setupConnections,
     Duration warmup,
     Duration duration,
+    List<Integer> openRates,
     long growthEvents,
     String growthSeeder,
     Path resultsDirectory,
@@ -33,6 +36,7 @@ record BenchOptions(
         --setup-connections N concurrent connections while loading the population (default 16)
         --warmup DURATION     unrecorded lead-in of each measurement, e.g. 5s (default 5s)
         --duration DURATION   recorded part of each measurement, e.g. 10s (default 10s)
+        --open-rates R,R,...  verifications/s of the open-loop rows (default 250,500,1000)
         --growth-events N     store size of the second growth point (default 1000000)
         --growth-seeder NAME  auto (http up to 50,000 added events, else bulk), http or bulk
         --results DIR         where the JSON result goes (default bench/results)
@@ -52,6 +56,7 @@ record BenchOptions(
     Duration warmup = null;
     Duration duration = null;
     Long growthEvents = null;
+    List<Integer> openRates = null;
     String seeder = "auto";
     Path results = Path.of("bench", "results");
     long commandPid = -1;
@@ -76,6 +81,7 @@ record BenchOptions(
         case "--setup-connections" -> setupConnections = positive(option, value);
         case "--warmup" -> warmup = duration(option, value);
         case "--duration" -> duration = duration(option, value);
+        case "--open-rates" -> openRates = rates(option, value);
         case "--growth-events" -> growthEvents = (long) positive(option, value);
         case "--growth-seeder" -> seeder = seederName(value);
         case "--results" -> results = Path.of(value);
@@ -97,6 +103,7 @@ record BenchOptions(
         or(setupConnections, smoke ? 4 : 16),
         or(warmup, smoke ? Duration.ofMillis(200) : Duration.ofSeconds(5)),
         or(duration, smoke ? Duration.ofMillis(500) : Duration.ofSeconds(10)),
+        or(openRates, smoke ? List.of(20) : List.of(250, 500, 1000)),
         or(growthEvents, smoke ? 600L : 1_000_000L),
         seeder,
         results,
@@ -115,6 +122,14 @@ record BenchOptions(
       throw new IllegalArgumentException(option + " must be positive");
     }
     return number;
+  }
+
+  private static List<Integer> rates(String option, String value) {
+    List<Integer> rates = new ArrayList<>();
+    for (String rate : value.split(",")) {
+      rates.add(positive(option, rate.strip()));
+    }
+    return List.copyOf(rates);
   }
 
   private static String seederName(String value) {

@@ -19,11 +19,19 @@ final class Benchmark {
 
   static final double MAX_HEAP_MB = 512;
   private static final int LAG_PROBERS = 4;
+
+  /** Enough workers that the generator is not the queue up to the highest rate measured. */
+  private static final int OPEN_LOOP_WORKERS = 128;
+
+  /** The rate at which the open loop's p99 has a target. */
+  private static final int STEADY_RATE = 500;
+
   private static final Duration CATCH_UP_PATIENCE = Duration.ofMinutes(45);
 
   private final BenchOptions options;
   private final Api api;
   private final LoadGenerator generator;
+  private final OpenLoopGenerator openLoop;
   private final Progress progress;
   private final Map<String, Object> facts = new LinkedHashMap<>();
   private final List<ResultRow> rows = new ArrayList<>();
@@ -35,6 +43,7 @@ final class Benchmark {
     this.progress = progress;
     this.api = new Api(options.commandSide(), options.querySide());
     this.generator = new LoadGenerator(options.commandPid(), options.queryPid());
+    this.openLoop = new OpenLoopGenerator(options.commandPid(), options.queryPid());
   }
 
   List<ResultRow> rows() {
@@ -87,6 +96,10 @@ final class Benchmark {
                 && verify.percentileMillis(99) <= 50
                 && verifyRow.rateVsBaseline() != null
                 && verifyRow.rateVsBaseline() >= 0.25));
+
+    for (int rate : options.openRates()) {
+      rows.add(openLoopVerifications(rate, totp, signIn));
+    }
 
     LoadResult requirements =
         measure(
@@ -311,6 +324,33 @@ final class Benchmark {
                         heap.pauseSeconds())
                     : "the process is gone (out of memory?)")
             .withTarget("<=512 MB, no OOM", heap.alive() && peakMb <= MAX_HEAP_MB));
+  }
+
+  /** TOTP verifications arriving at a steady {@code rate}, latency from each one's due time. */
+  private ResultRow openLoopVerifications(int rate, TotpUserPool totp, String signIn)
+      throws InterruptedException {
+    String name = "open loop TOTP @ " + rate + "/s";
+    progress.say("%s: %s + %s...", name, seconds(options.warmup()), seconds(options.duration()));
+    LoadResult result =
+        openLoop.run(
+            name,
+            rate,
+            OPEN_LOOP_WORKERS,
+            options.warmup(),
+            options.duration(),
+            Workloads.verifyTotp(api, totp, signIn));
+    progress.say(
+        "  p50 %.2f ms, p99 %.2f ms, %d errors %s",
+        result.percentileMillis(50),
+        result.percentileMillis(99),
+        result.errorCount(),
+        result.errors());
+    ResultRow row = ResultRow.of(name, result, commandBase);
+    row = row.withNote("latency from due time; " + row.note());
+    return rate == STEADY_RATE
+        ? row.withTarget(
+            "p99<=50ms at " + STEADY_RATE + "/s", row.clean() && result.percentileMillis(99) <= 50)
+        : row;
   }
 
   private LoadResult measure(String name, Supplier<Operation> operation)

@@ -1,5 +1,8 @@
 package com.onix.twofactor.benchmark;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -20,9 +23,8 @@ interface HistorySeeder {
   void seed(long targetEvents, Context context) throws Exception;
 
   /**
-   * What a seeder may use: the API, who the population is, and where the store is ({@code
-   * mongodb://127.0.0.1:<embedded port>/?directConnection=true} on the embedded store, else {@code
-   * ONIX_MONGO_URI}).
+   * What a seeder may use: the API, who the population is, and where the store is (the embedded
+   * store's Unix domain socket under {@code ONIX_DATA_DIR}, else {@code ONIX_MONGO_URI}).
    */
   record Context(
       Api api,
@@ -42,10 +44,15 @@ interface HistorySeeder {
         Progress progress) {
       String uri = env.getOrDefault("ONIX_MONGO_URI", "");
       if (uri.isBlank()) {
-        // As the services connect to it: one server, no replica set to discover.
+        // As the services connect to it: its socket in the data directory, one server.
+        String socket =
+            Path.of(env.getOrDefault("ONIX_DATA_DIR", "data"))
+                .toAbsolutePath()
+                .resolve("store-socket/store.sock")
+                .toString();
         uri =
-            "mongodb://127.0.0.1:"
-                + env.getOrDefault("ONIX_EMBEDDED_STORE_PORT", "27018")
+            "mongodb://"
+                + URLEncoder.encode(socket, StandardCharsets.UTF_8).replace("+", "%20")
                 + "/?directConnection=true";
       }
       return new Context(

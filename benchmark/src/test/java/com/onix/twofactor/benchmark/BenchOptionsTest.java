@@ -49,6 +49,14 @@ class BenchOptionsTest {
   }
 
   @Test
+  void theOpenLoopRatesAreAListAndDefaultToTheTargetsSteps() {
+    assertThat(parse().openRates()).containsExactly(250, 500, 1000);
+    assertThat(parse("--open-rates", "100, 2000").openRates()).containsExactly(100, 2000);
+    assertThatThrownBy(() -> parse("--open-rates", "100,0"))
+        .hasMessageContaining("must be positive");
+  }
+
+  @Test
   void unknownSeedersAreRefused() {
     assertThatThrownBy(() -> parse("--growth-seeder", "magic"))
         .hasMessageContaining("auto, http or bulk");

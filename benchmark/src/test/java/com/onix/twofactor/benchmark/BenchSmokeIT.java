@@ -23,6 +23,7 @@ class BenchSmokeIT {
           "baseline GET /caller, command side",
           "baseline GET /caller, query side",
           "POST /sign-in/verifications TOTP",
+          "open loop TOTP @ 20/s",
           "GET /sign-in/requirements",
           "POST .../access-codes (admin)",
           "POST /sign-in/verifications ACCESS_CODE",

@@ -115,7 +115,7 @@ class AccessCodeStoryTest {
                       event.get("type").asText() + " by " + event.get("actor").get("id").asText()));
       assertThat(steps)
           .contains("AccessCodeIssued by admin-7", "AccessCodeRedeemed by " + "local-developer");
-      storeOutsideTheEventStore = everythingButTheEventStore(onix.storePort);
+      storeOutsideTheEventStore = everythingButTheEventStore(onix.storeUri());
     }
 
     String normal = code.replace("-", "");
@@ -135,10 +135,9 @@ class AccessCodeStoryTest {
   }
 
   /** Every document of every collection but the event store's, as text. */
-  private static String everythingButTheEventStore(int storePort) {
+  private static String everythingButTheEventStore(String storeUri) {
     StringBuilder all = new StringBuilder();
-    try (MongoClient client =
-        MongoClients.create("mongodb://127.0.0.1:" + storePort + "/?directConnection=true")) {
+    try (MongoClient client = MongoClients.create(storeUri)) {
       MongoDatabase database = client.getDatabase("onix");
       for (String name : database.listCollectionNames()) {
         if (name.equals("event_commits") || name.equals("event_snapshots")) {
@@ -153,18 +152,25 @@ class AccessCodeStoryTest {
     return all.toString();
   }
 
-  /** What the service stores of a code, computed here from the master key to look for it. */
+  /**
+   * What the service stores of a code, computed here from the master key to look for it: HMAC under
+   * the pepper HKDF-SHA256 (RFC 5869, no salt) derives from the master key.
+   */
   private String keyedHash(String normalizedCode) throws Exception {
     byte[] master =
         Base64.getDecoder().decode(Files.readString(dataDirectory.resolve("master.key")).strip());
-    Mac derive = Mac.getInstance("HmacSHA256");
-    derive.init(new SecretKeySpec(master, "HmacSHA256"));
-    byte[] pepper =
-        derive.doFinal("onix/access-code-pepper/v1".getBytes(StandardCharsets.US_ASCII));
-    Mac hash = Mac.getInstance("HmacSHA256");
-    hash.init(new SecretKeySpec(pepper, "HmacSHA256"));
-    return Base64.getEncoder()
-        .encodeToString(hash.doFinal(normalizedCode.getBytes(StandardCharsets.US_ASCII)));
+    byte[] pseudoRandomKey = hmac(new byte[32], master);
+    byte[] info = "onix/code-pepper/v2\u0001".getBytes(StandardCharsets.US_ASCII);
+    byte[] pepper = hmac(pseudoRandomKey, info);
+    return "v2:"
+        + Base64.getEncoder()
+            .encodeToString(hmac(pepper, normalizedCode.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  private static byte[] hmac(byte[] key, byte[] data) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    return mac.doFinal(data);
   }
 
   private static void enroll(ServiceProcess commands, String token, String userId)

@@ -40,6 +40,8 @@ final class Browser implements AutoCloseable {
     this.driver = driver;
     this.profile = profile;
     this.wait = new WebDriverWait(driver, PATIENCE);
+    // A page replaced while it is read (a redirect, a reload) is simply read again.
+    this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   /** A desktop-sized window. */
@@ -49,6 +51,11 @@ final class Browser implements AutoCloseable {
 
   /** A window of the given size, e.g. 390 x 844 for a phone. */
   static Browser open(int width, int height) {
+    return open(width, height, null);
+  }
+
+  /** A browser whose clock reads in {@code timeZone} (e.g. "Europe/Berlin"), as a person's does. */
+  static Browser open(int width, int height, String timeZone) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException(
           "These tests drive Debian's Chromium, which is not installed. Install it with"
@@ -73,8 +80,12 @@ final class Browser implements AutoCloseable {
         "--disable-sync",
         "--window-size=" + width + "," + height,
         "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    ChromeDriverService.Builder services =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile());
+    if (timeZone != null) {
+      services.withEnvironment(java.util.Map.of("TZ", timeZone));
+    }
+    ChromeDriverService service = services.build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(width, height));
     return new Browser(driver, profile);

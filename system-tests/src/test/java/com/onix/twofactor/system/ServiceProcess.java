@@ -20,6 +20,7 @@ final class ServiceProcess implements AutoCloseable {
   static final Path COMMAND_JAR = Path.of(System.getProperty("onix.commandJar"));
   static final Path QUERY_JAR = Path.of(System.getProperty("onix.queryJar"));
   static final Path PROMPT_JAR = Path.of(System.getProperty("onix.promptJar"));
+  static final Path CONSOLE_JAR = Path.of(System.getProperty("onix.consoleJar"));
 
   private final String name;
   private final Process process;

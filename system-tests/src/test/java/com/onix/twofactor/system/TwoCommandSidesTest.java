@@ -119,11 +119,15 @@ class TwoCommandSidesTest {
     return created.body().get("organizationId").asText();
   }
 
-  /** A second node: its own port, the first one's store, the same keys. */
+  /**
+   * A second node: its own port, the first one's store, the same master key and the same data-key
+   * files (it runs on the same host, in the same data directory).
+   */
   private static ServiceProcess secondCommandSide(OnixInstallation onix) throws Exception {
     Map<String, String> env = onix.environment();
     env.put("ONIX_COMMAND_PORT", Integer.toString(ServiceProcess.freePort()));
-    env.put("ONIX_MONGO_URI", "mongodb://127.0.0.1:" + onix.storePort + "/?directConnection=true");
+    env.put("ONIX_MONGO_URI", onix.storeUri());
+    env.put("ONIX_KEY_STORE", "files");
     env.put("ONIX_MASTER_KEY", Files.readString(onix.dataDirectory.resolve("master.key")).strip());
     return ServiceProcess.start(
         "command-side-2",

@@ -38,7 +38,7 @@ public final class MasterKey {
     }
   }
 
-  private static SecretKey fromBase64(String text, String source) {
+  static SecretKey fromBase64(String text, String source) {
     byte[] key;
     try {
       key = Base64.getDecoder().decode(text);

@@ -1,25 +1,29 @@
 package com.onix.twofactor.command.store;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded MongoDB-protocol server the command side hosts when no MongoDB is configured: H2
- * files under the data directory, served on loopback so the query side can connect like to any
- * MongoDB. The {@link MVStore} is opened without auto-commit; {@link GroupCommit} commits it before
- * each acknowledgement, and a background task commits other clients' writes and compacts.
+ * files under the data directory, served on a Unix domain socket in an owner-only directory (see
+ * {@link UnixSocketMongoServer}) so that the query side connects like to any MongoDB and no other
+ * OS user can connect at all. The {@link MVStore} is opened without auto-commit; {@link
+ * GroupCommit} commits it before each acknowledgement, and a background task commits other clients'
+ * writes and compacts.
  */
 public final class EmbeddedStore implements AutoCloseable {
 
@@ -27,17 +31,14 @@ public final class EmbeddedStore implements AutoCloseable {
   private static final java.time.Duration RETAIN_FREED_CHUNKS = java.time.Duration.ofMinutes(5);
   private static final java.time.Duration COMPACT_EVERY = java.time.Duration.ofMinutes(10);
 
-  private final MongoServer server;
-  private final InetSocketAddress address;
+  private final UnixSocketMongoServer server;
   private final MVStore mvStore;
   private final GroupCommit durability;
   private final ScheduledExecutorService housekeeping;
 
-  private EmbeddedStore(MongoBackend backend, MVStore mvStore, int port) {
+  private EmbeddedStore(MongoBackend backend, MVStore mvStore, Path socket) {
     this.mvStore = mvStore;
-    this.server = new MongoServer(backend);
-    server.bind("127.0.0.1", port);
-    this.address = server.getLocalAddress();
+    this.server = UnixSocketMongoServer.listen(backend, socket);
     if (mvStore != null) {
       this.durability = new GroupCommit(mvStore);
       this.housekeeping =
@@ -59,8 +60,12 @@ public final class EmbeddedStore implements AutoCloseable {
     }
   }
 
-  /** A durable store in {@code directory}, created on first use. */
-  public static EmbeddedStore onDisk(Path directory, int port) {
+  /**
+   * A durable store in {@code directory}, created on first use, served on {@code socket}. The
+   * store's file lock keeps a second process from opening it, and so from taking the socket over.
+   */
+  public static EmbeddedStore onDisk(
+      Path directory, Path socket, List<CollectionEviction> evictions) {
     try {
       Files.createDirectories(directory);
       // The store holds users' emails and the audit history: its owner's eyes only.
@@ -69,22 +74,61 @@ public final class EmbeddedStore implements AutoCloseable {
       throw new UncheckedIOException("cannot create the data directory " + directory, e);
     }
     Path file = directory.resolve("onix.mv");
+    MVStore mvStore = open(file);
+    StoreBackend backend = new StoreBackend(mvStore);
+    if (evict(backend, evictions)) {
+      mvStore.commit();
+      backend.close(); // closes the MVStore too
+      // A fresh file of the live data alone: the dropped documents' old pages are not copied.
+      MVStoreTool.compact(file.toString(), false);
+      log.info("Rewrote {} without the collections that left it", file);
+      mvStore = open(file);
+      backend = new StoreBackend(mvStore);
+    }
+    EmbeddedStore store = new EmbeddedStore(backend, mvStore, socket);
+    log.info("Embedded store on {} serving the socket {}", file, socket);
+    return store;
+  }
+
+  private static MVStore open(Path file) {
     MVStore mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
     // A chunk that compaction emptied may still be read by a long scan that began before it
     // (an index build over a large collection): keep such chunks for a while before reuse.
     mvStore.setRetentionTime((int) RETAIN_FREED_CHUNKS.toMillis());
-    EmbeddedStore store = new EmbeddedStore(new StoreBackend(mvStore), mvStore, port);
-    log.info("Embedded store on {} serving {}", file, store.address);
-    return store;
+    return mvStore;
   }
 
-  /** A store that lives in memory, for tests: nothing to make durable. */
-  public static EmbeddedStore inMemory(MongoBackend backend, int port) {
-    return new EmbeddedStore(backend, null, port);
+  /** True when a collection left the store. */
+  private static boolean evict(StoreBackend backend, List<CollectionEviction> evictions) {
+    boolean evicted = false;
+    for (CollectionEviction eviction : evictions) {
+      List<Map<String, Object>> documents =
+          backend.documentsOf(eviction.database(), eviction.collection());
+      if (!documents.isEmpty()) {
+        eviction.receiver().accept(documents);
+        backend.drop(eviction.database(), eviction.collection());
+        log.info(
+            "Moved {} documents of {} out of the embedded store",
+            documents.size(),
+            eviction.collection());
+        evicted = true;
+      }
+    }
+    return evicted;
   }
 
-  public InetSocketAddress address() {
-    return address;
+  /**
+   * A store that lives in memory, for tests: nothing to make durable. Its socket is one of its own
+   * beside {@code socket}, since several test contexts may share one data directory.
+   */
+  public static EmbeddedStore inMemory(MongoBackend backend, Path socket) {
+    Path own =
+        socket.resolveSibling("memory-" + UUID.randomUUID().toString().substring(0, 8) + ".sock");
+    return new EmbeddedStore(backend, null, own);
+  }
+
+  public Path socket() {
+    return server.socket();
   }
 
   public StoreDurability durability() {
@@ -112,7 +156,7 @@ public final class EmbeddedStore implements AutoCloseable {
     if (housekeeping != null) {
       housekeeping.shutdown();
     }
-    server.shutdownNow();
+    server.close();
     if (mvStore != null && !mvStore.isClosed()) {
       durability.commitPending();
       mvStore.close();

@@ -1,7 +1,12 @@
 package com.onix.twofactor.command.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -18,5 +23,21 @@ final class StoreBackend extends H2Backend {
   @Override
   protected MongoDatabase openOrCreateDatabase(String databaseName) {
     return new StoreDatabase(databaseName, getMvStore(), getCursorRegistry());
+  }
+
+  /** The collection's documents, or none when it or its database does not exist. */
+  List<Map<String, Object>> documentsOf(String database, String collection) {
+    List<Map<String, Object>> documents = new ArrayList<>();
+    if (listDatabaseNames().contains(database)) {
+      MongoCollection<?> found = resolveDatabase(database).resolveCollection(collection, false);
+      if (found != null) {
+        found.queryAll().forEach(documents::add);
+      }
+    }
+    return documents;
+  }
+
+  void drop(String database, String collection) {
+    resolveDatabase(database).dropCollection(collection, NoopOplog.get());
   }
 }

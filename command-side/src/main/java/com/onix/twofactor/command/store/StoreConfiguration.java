@@ -1,6 +1,8 @@
 package com.onix.twofactor.command.store;
 
+import com.onix.twofactor.support.store.EmbeddedModeBind;
 import com.onix.twofactor.support.store.EmbeddedStoreEndpoint;
+import com.onix.twofactor.support.store.EmbeddedStoreSocket;
 import com.onix.twofactor.support.store.StoreSettings;
 import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,20 +19,25 @@ public class StoreConfiguration {
   EmbeddedStore embeddedStore(
       StoreSettings settings,
       @Value("${onix.data-dir}") Path dataDirectory,
-      ObjectProvider<EmbeddedBackendOverride> override) {
+      @Value("${server.address:}") String bindAddress,
+      ObjectProvider<EmbeddedBackendOverride> override,
+      ObjectProvider<CollectionEviction> evictions) {
     if (!settings.embedded()) {
       return null;
     }
+    EmbeddedModeBind.requireLoopback(bindAddress);
+    Path socket = EmbeddedStoreSocket.in(dataDirectory);
     EmbeddedBackendOverride test = override.getIfAvailable();
     return test != null
-        ? EmbeddedStore.inMemory(test.backend(), 0)
-        : EmbeddedStore.onDisk(dataDirectory.resolve("store"), settings.embeddedPort());
+        ? EmbeddedStore.inMemory(test.backend(), socket)
+        : EmbeddedStore.onDisk(
+            dataDirectory.resolve("store"), socket, evictions.orderedStream().toList());
   }
 
   @Bean
   EmbeddedStoreEndpoint embeddedStoreEndpoint(ObjectProvider<EmbeddedStore> store) {
     EmbeddedStore hosted = store.getIfAvailable();
-    return hosted == null ? null : hosted::address;
+    return hosted == null ? null : hosted::socket;
   }
 
   @Bean

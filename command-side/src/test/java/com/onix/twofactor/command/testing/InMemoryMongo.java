@@ -4,24 +4,22 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
+import com.onix.twofactor.command.store.EmbeddedStore;
+import com.onix.twofactor.support.store.EmbeddedStoreSocket;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 
-/** A MongoDB-protocol server in memory on a random loopback port, for tests below Spring. */
+/** The embedded store in memory on its own Unix domain socket, for tests below Spring. */
 public final class InMemoryMongo implements AutoCloseable {
 
-  private final MongoServer server;
+  private final EmbeddedStore server;
   private final MongoClient client;
 
   public InMemoryMongo() {
-    server = new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", 0);
-    InetSocketAddress address = server.getLocalAddress();
+    server =
+        EmbeddedStore.inMemory(new MemoryBackend(), EmbeddedStoreSocket.in(TestDataDirectory.PATH));
     client =
         MongoClients.create(
-            new ConnectionString(
-                "mongodb://127.0.0.1:" + address.getPort() + "/?directConnection=true"));
+            new ConnectionString(EmbeddedStoreSocket.connectionString(server.socket())));
   }
 
   public MongoDatabase database(String name) {
@@ -31,6 +29,6 @@ public final class InMemoryMongo implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    server.shutdownNow();
+    server.close();
   }
 }

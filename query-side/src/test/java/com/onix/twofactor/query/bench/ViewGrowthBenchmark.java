@@ -51,7 +51,7 @@ class ViewGrowthBenchmark {
         MongoClients.create(
             "mongodb://127.0.0.1:" + address.getPort() + "/?directConnection=true")) {
       MongoDatabase database = client.getDatabase("bench");
-      ViewStore views = new ViewStore(database, new StoreSettings("mongodb://bench", "bench", 0));
+      ViewStore views = new ViewStore(database, new StoreSettings("mongodb://bench", "bench"));
       UserView userView = new UserView(views);
       AuditTrail trail = new AuditTrail(views);
       AuditReader reader = new AuditReader(trail);

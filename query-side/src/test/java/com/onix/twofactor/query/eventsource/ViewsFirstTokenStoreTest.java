@@ -29,7 +29,7 @@ class ViewsFirstTokenStoreTest {
   private final String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
   private final MongoClient client = MongoClients.create(uri);
   private final MongoDatabase database = client.getDatabase("views");
-  private final ViewStore store = new ViewStore(database, new StoreSettings(uri, "views", 0));
+  private final ViewStore store = new ViewStore(database, new StoreSettings(uri, "views"));
   private final ViewBatches batches =
       new ViewBatches(store, new StaticListableBeanFactory().getBeanProvider(ViewPreloader.class));
 

@@ -32,7 +32,7 @@ class ViewBatchTest {
     String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
     client = MongoClients.create(uri);
     MongoDatabase database = client.getDatabase("views-" + UUID.randomUUID());
-    store = new ViewStore(database, new StoreSettings(uri, database.getName(), 0));
+    store = new ViewStore(database, new StoreSettings(uri, database.getName()));
   }
 
   @AfterEach

@@ -1,12 +1,12 @@
 package com.onix.twofactor.support.store;
 
-import java.net.InetSocketAddress;
+import java.nio.file.Path;
 
 /**
  * Present in the process that hosts the embedded store (the command side), so that its own Mongo
- * client connects to the address the server actually bound, even port 0 in tests.
+ * client is made only once the server listens on its socket.
  */
 public interface EmbeddedStoreEndpoint {
 
-  InetSocketAddress address();
+  Path socket();
 }

@@ -7,24 +7,34 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one Mongo client of a service: the configured MongoDB, or the embedded store on loopback.
- * Writes wait for a journaled majority, so an acknowledged write survives a primary's loss.
+ * The one Mongo client of a service: the configured MongoDB, or the embedded store on its Unix
+ * domain socket. Writes wait for a journaled majority, so an acknowledged write survives a
+ * primary's loss.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreSettings.class)
 public class MongoConnection {
 
   @Bean(destroyMethod = "close")
-  MongoClient mongoClient(StoreSettings settings, ObjectProvider<EmbeddedStoreEndpoint> hosted) {
-    ConnectionString address = new ConnectionString(uriFor(settings, hosted.getIfAvailable()));
+  MongoClient mongoClient(
+      StoreSettings settings,
+      ObjectProvider<EmbeddedStoreEndpoint> hosted,
+      @Value("${onix.data-dir}") Path dataDirectory,
+      @Value("${server.address:}") String bindAddress) {
+    if (settings.embedded()) {
+      EmbeddedModeBind.requireLoopback(bindAddress);
+    }
+    ConnectionString address =
+        new ConnectionString(uriFor(settings, hosted.getIfAvailable(), dataDirectory));
     MongoClientSettings.Builder client =
         MongoClientSettings.builder()
             .applyConnectionString(address)
@@ -44,18 +54,11 @@ public class MongoConnection {
     return client.getDatabase(settings.database());
   }
 
-  static String uriFor(StoreSettings settings, EmbeddedStoreEndpoint hosted) {
+  static String uriFor(StoreSettings settings, EmbeddedStoreEndpoint hosted, Path dataDirectory) {
     if (!settings.embedded()) {
       return settings.mongoUri();
     }
-    InetSocketAddress server =
-        hosted != null
-            ? hosted.address()
-            : new InetSocketAddress("127.0.0.1", settings.embeddedPort());
-    return "mongodb://"
-        + server.getHostString()
-        + ":"
-        + server.getPort()
-        + "/?directConnection=true";
+    return EmbeddedStoreSocket.connectionString(
+        hosted != null ? hosted.socket() : EmbeddedStoreSocket.in(dataDirectory));
   }
 }

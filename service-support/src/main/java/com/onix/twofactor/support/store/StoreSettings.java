@@ -5,12 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where the data lives.
  *
- * @param mongoUri a real MongoDB (replica set) to use; empty means the embedded store
+ * @param mongoUri a real MongoDB (replica set) to use; empty means the embedded store, on its Unix
+ *     domain socket under the data directory (see {@link EmbeddedStoreSocket})
  * @param database the database both services use
- * @param embeddedPort the loopback port the command side serves the embedded store on
  */
 @ConfigurationProperties("onix.store")
-public record StoreSettings(String mongoUri, String database, int embeddedPort) {
+public record StoreSettings(String mongoUri, String database) {
 
   public StoreSettings {
     database = database == null || database.isBlank() ? "onix" : database;

@@ -13,6 +13,7 @@ import com.onix.twofactor.query.audit.checkpoint.CheckpointConfiguration;
 import com.onix.twofactor.query.audit.checkpoint.CheckpointKeys;
 import com.onix.twofactor.query.audit.checkpoint.Checkpoints;
 import com.onix.twofactor.query.view.ViewStore;
+import com.onix.twofactor.support.store.EmbeddedStoreSocket;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -139,8 +140,7 @@ public final class VerifyAuditCommand {
     if (uri != null && !uri.isBlank()) {
       return uri;
     }
-    return "mongodb://127.0.0.1:"
-        + env.getOrDefault("ONIX_EMBEDDED_STORE_PORT", "27018")
-        + "/?directConnection=true";
+    Path dataDirectory = Path.of(env.getOrDefault("ONIX_DATA_DIR", "./data"));
+    return EmbeddedStoreSocket.connectionString(EmbeddedStoreSocket.in(dataDirectory));
   }
 }
