@@ -33,6 +33,8 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
   private final AggregateStreams streams;
   private final CommitAppender appender;
   private final TrackingReader tracking;
+  private final RecentlyRead recentlyRead = new RecentlyRead();
+  private final LogScan scan;
   private final EventStoreMetrics metrics;
 
   private CommitLogStorageEngine(Builder builder) {
@@ -42,7 +44,9 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
     this.sequence = new GlobalSequence(log);
     this.streams = new AggregateStreams(log);
     this.appender = new CommitAppender(log, sequence);
-    this.tracking = new TrackingReader(log, sequence, builder.gapTimeout, builder.nanoTime);
+    this.tracking =
+        new TrackingReader(log, sequence, builder.gapTimeout, builder.nanoTime, recentlyRead);
+    this.scan = new LogScan(log);
     this.metrics = builder.metrics;
   }
 
@@ -53,6 +57,34 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
   /** Whether anything was appended to the aggregate after {@code version}: one key lookup. */
   public boolean hasEventsAfter(String aggregateIdentifier, long version) {
     return streams.hasEventsAfter(aggregateIdentifier, version);
+  }
+
+  /**
+   * The stored form of an event a tracking reader of this engine delivered lately: what a
+   * projection handling that event finds here without asking the store again.
+   */
+  public Optional<StoredEvent> recentlyRead(String eventId) {
+    return recentlyRead.find(eventId);
+  }
+
+  /** The stored form of one event of an aggregate, read by key. */
+  public Optional<StoredEvent> storedEvent(String aggregateIdentifier, long sequenceNumber) {
+    for (Document commit : streams.commitsFrom(aggregateIdentifier, sequenceNumber, 1)) {
+      for (StoredEvent event : Commits.storedEvents(commit)) {
+        if (event.sequence() == sequenceNumber) {
+          return Optional.of(event);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Visits every event stored, in global order, as stored: what a check of the log against a record
+   * of it (the audit chain) reads. Indexes reserved after the walk starts are not visited.
+   */
+  public void scanStoredEvents(StoredEventVisitor visitor) {
+    scan.run(sequence.nextUnreserved(), visitor);
   }
 
   /**

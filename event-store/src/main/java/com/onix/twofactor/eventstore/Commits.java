@@ -145,6 +145,30 @@ final class Commits {
     return events;
   }
 
+  /** The commit's events exactly as stored, each at its global index. */
+  static List<StoredEvent> storedEvents(Document commit) {
+    String aggregate = commit.getString(AGGREGATE);
+    String type = commit.getString(TYPE);
+    long index = globalIndex(commit);
+    List<Document> entries = commit.getList(EVENTS, Document.class);
+    List<StoredEvent> events = new ArrayList<>(entries.size());
+    for (Document entry : entries) {
+      events.add(
+          new StoredEvent(
+              index++,
+              type,
+              aggregate,
+              ((Number) entry.get(SEQUENCE)).longValue(),
+              entry.getString(EVENT_ID),
+              entry.getString(TIMESTAMP),
+              entry.getString(PAYLOAD_TYPE),
+              entry.getString(PAYLOAD_REVISION),
+              entry.getString(PAYLOAD),
+              entry.getString(META_DATA)));
+    }
+    return events;
+  }
+
   /** When the commit's first event happened; used only to find a position by time. */
   static String firstTimestamp(Document commit) {
     return commit.getList(EVENTS, Document.class).get(0).getString(TIMESTAMP);

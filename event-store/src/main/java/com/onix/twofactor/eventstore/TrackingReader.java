@@ -33,6 +33,7 @@ final class TrackingReader {
   private final GlobalSequence sequence;
   private final long gapTimeoutNanos;
   private final LongSupplier nanoTime;
+  private final RecentlyRead recentlyRead;
 
   /** When this reader first saw each index that was reserved but missing. */
   private final ConcurrentSkipListMap<Long, Long> missingSince = new ConcurrentSkipListMap<>();
@@ -41,8 +42,13 @@ final class TrackingReader {
   private final Set<Long> batchEnds = ConcurrentHashMap.newKeySet();
 
   TrackingReader(
-      EventLog log, GlobalSequence sequence, Duration gapTimeout, LongSupplier nanoTime) {
+      EventLog log,
+      GlobalSequence sequence,
+      Duration gapTimeout,
+      LongSupplier nanoTime,
+      RecentlyRead recentlyRead) {
     this.commits = log.commits();
+    this.recentlyRead = recentlyRead;
     this.sequence = sequence;
     this.gapTimeoutNanos = gapTimeout.toNanos();
     this.nanoTime = nanoTime;
@@ -64,6 +70,7 @@ final class TrackingReader {
       Document next = window.get(position);
       while (next != null && events.size() < batchSize) {
         if (!Commits.isVoid(next)) {
+          remember(next);
           long index = position;
           for (DomainEventData<String> event : Commits.events(next)) {
             events.add(
@@ -108,6 +115,7 @@ final class TrackingReader {
         if (end <= lastIndex + 1 || Commits.isVoid(holder)) {
           return lastIndex + 1;
         }
+        remember(holder);
         long index = first;
         for (DomainEventData<String> event : Commits.events(holder)) {
           if (index > lastIndex) {
@@ -122,6 +130,12 @@ final class TrackingReader {
       }
     }
     return lastIndex + 1;
+  }
+
+  private void remember(Document commit) {
+    for (StoredEvent event : Commits.storedEvents(commit)) {
+      recentlyRead.remember(event);
+    }
   }
 
   /**

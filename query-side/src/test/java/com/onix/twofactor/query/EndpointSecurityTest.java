@@ -57,7 +57,8 @@ class EndpointSecurityTest extends QuerySideIntegrationTest {
     TWO_FACTOR_POLICY(true, QueryClient.JSON),
     TWO_FACTOR_COUNTS(true, QueryClient.JSON),
     AUDIT_EVENTS(true, QueryClient.JSON),
-    AUDIT_EVENTS_EXPORT(true, QueryClient.NDJSON);
+    AUDIT_EVENTS_EXPORT(true, QueryClient.NDJSON),
+    AUDIT_INTEGRITY(true, QueryClient.JSON);
 
     final boolean organizationScoped;
     final String accept;
@@ -76,11 +77,15 @@ class EndpointSecurityTest extends QuerySideIntegrationTest {
       case TWO_FACTOR_POLICY -> "/organizations/" + org + "/two-factor-policy";
       case TWO_FACTOR_COUNTS -> "/organizations/" + org + "/two-factor-counts";
       case AUDIT_EVENTS, AUDIT_EVENTS_EXPORT -> "/organizations/" + org + "/audit-events";
+      case AUDIT_INTEGRITY -> "/organizations/" + org + "/audit-integrity";
     };
   }
 
   /** The roles and organization of a caller the endpoint serves. */
   private List<String> allowedRoles(Endpoint endpoint) {
+    if (endpoint == Endpoint.AUDIT_INTEGRITY) {
+      return List.of("AUDITOR");
+    }
     return endpoint.organizationScoped ? List.of("ORG_ADMIN") : List.of("SIGN_IN_SERVICE");
   }
 
@@ -214,7 +219,8 @@ class EndpointSecurityTest extends QuerySideIntegrationTest {
     String unknown = UUID.randomUUID().toString();
     String path = path(endpoint).replace(org, unknown);
 
-    QueryClient.Reply reply = api.get(path, "Bearer " + tokens.orgAdmin(unknown), endpoint.accept);
+    String token = tokens.mint(allowedRoles(endpoint), unknown);
+    QueryClient.Reply reply = api.get(path, "Bearer " + token, endpoint.accept);
 
     assertThat(reply.status()).as("%s", reply).isEqualTo(404);
     assertThat(assertProblemDocument(reply).path("code").asText())
@@ -241,6 +247,7 @@ class EndpointSecurityTest extends QuerySideIntegrationTest {
               path + "?userId=not-a-uuid");
       case AUDIT_EVENTS_EXPORT ->
           List.of("/organizations/not-a-uuid/audit-events", path + "?userId=not-a-uuid");
+      case AUDIT_INTEGRITY -> List.of("/organizations/not-a-uuid/audit-integrity");
     };
   }
 

@@ -1,5 +1,7 @@
 package com.onix.twofactor.query.audit;
 
+import com.onix.twofactor.eventstore.CommitLogStorageEngine;
+import com.onix.twofactor.eventstore.StoredEvent;
 import com.onix.twofactor.kernel.audit.AuditMetadata;
 import com.onix.twofactor.kernel.audit.OrganizationScoped;
 import com.onix.twofactor.query.view.ViewBatch;
@@ -23,11 +25,17 @@ public class AuditProjection implements ViewPreloader {
   private final AuditTrail trail;
   private final AuditRedaction redaction;
   private final ViewBatches batches;
+  private final CommitLogStorageEngine store;
 
-  public AuditProjection(AuditTrail trail, AuditRedaction redaction, ViewBatches batches) {
+  public AuditProjection(
+      AuditTrail trail,
+      AuditRedaction redaction,
+      ViewBatches batches,
+      CommitLogStorageEngine store) {
     this.trail = trail;
     this.redaction = redaction;
     this.batches = batches;
+    this.store = store;
   }
 
   @Override
@@ -62,6 +70,19 @@ public class AuditProjection implements ViewPreloader {
                 (String) metaData.get(AuditMetadata.ACTOR_ID),
                 (String) metaData.get(AuditMetadata.ACTOR_ROLES)),
             (String) metaData.get(AuditMetadata.CORRELATION_ID),
-            redaction.dataOf(event)));
+            redaction.dataOf(event)),
+        storedForm(message));
+  }
+
+  /** The event as stored, which its chain link hashes: at hand from the read that delivered it. */
+  private StoredEvent storedForm(DomainEventMessage<?> message) {
+    return store
+        .recentlyRead(message.getIdentifier())
+        .or(() -> store.storedEvent(message.getAggregateIdentifier(), message.getSequenceNumber()))
+        .filter(stored -> stored.eventId().equals(message.getIdentifier()))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "An event being projected is not in the store: " + message.getIdentifier()));
   }
 }

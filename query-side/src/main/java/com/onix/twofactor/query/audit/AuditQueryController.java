@@ -64,7 +64,12 @@ public class AuditQueryController {
               + " EmailCodeSent (emailCodeId, keyId, expiresAt: never the code, its hash or its"
               + " sealed form), EmailCodeUndeliverable (emailCodeId, smtpReplyCode: the mail"
               + " server refused the code's mail for good). Secrets, codes and hashes are left"
-              + " out of data.")
+              + " out of data. Each entry is a link of the organization's hash chain: position"
+              + " (1, 2, ...), previousHash (64 zeros at position 1), hash (SHA-256, lower-case"
+              + " hex, of the RFC 8785 canonical JSON of stored plus position, previousHash,"
+              + " eventId, aggregateId and sequence) and stored (the event as the store holds it:"
+              + " organizationId, globalIndex, aggregateType, timestamp, payloadType,"
+              + " payloadRevision, payloadSha256, metaData). docs/audit-chain.md specifies it.")
   @AllowedRoles(
       value = {OnixRole.AUDITOR, OnixRole.ORG_ADMIN},
       organization = "orgId")
@@ -90,7 +95,11 @@ public class AuditQueryController {
         page.continueAfter() == null ? null : Cursor.encode(page.continueAfter().toString()));
   }
 
-  @Operation(summary = "The whole filtered history, one JSON event per line (AUDITOR, ORG_ADMIN)")
+  @Operation(
+      summary = "The whole filtered history, one JSON event per line (AUDITOR, ORG_ADMIN)",
+      description =
+          "The same entries as the page, chain members included, so that an auditor can"
+              + " recompute the chain offline (docs/verify_audit_export.py).")
   @AllowedRoles(
       value = {OnixRole.AUDITOR, OnixRole.ORG_ADMIN},
       organization = "orgId")

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 
-/** One entry of the audit history, as API.md describes it. */
+/**
+ * One entry of the audit history, as API.md describes it, and its link in the organization's chain:
+ * its position, the previous entry's hash, its own, and the stored form of the event they hash
+ * (docs/audit-chain.md). The chain members are null until the entry is appended to its history.
+ */
 public record AuditRecord(
     String eventId,
     String type,
@@ -16,7 +20,35 @@ public record AuditRecord(
     Instant occurredAt,
     Actor actor,
     String correlationId,
-    Map<String, Object> data) {
+    Map<String, Object> data,
+    Long position,
+    String previousHash,
+    String hash,
+    Map<String, Object> stored) {
+
+  public AuditRecord(
+      String eventId,
+      String type,
+      String aggregateId,
+      long sequence,
+      Instant occurredAt,
+      Actor actor,
+      String correlationId,
+      Map<String, Object> data) {
+    this(
+        eventId,
+        type,
+        aggregateId,
+        sequence,
+        occurredAt,
+        actor,
+        correlationId,
+        data,
+        null,
+        null,
+        null,
+        null);
+  }
 
   public record Actor(String id, List<String> roles) {
 
@@ -51,6 +83,12 @@ public record AuditRecord(
         document.getDate("occurredAt").toInstant(),
         new Actor(actor.getString("id"), actor.getList("roles", String.class)),
         document.getString("correlationId"),
-        (Map<String, Object>) document.get("data", Document.class));
+        (Map<String, Object>) document.get("data", Document.class),
+        document.get("position", Number.class) == null
+            ? null
+            : document.get("position", Number.class).longValue(),
+        document.getString("previousHash"),
+        document.getString("hash"),
+        (Map<String, Object>) document.get("stored", Document.class));
   }
 }

@@ -1,12 +1,16 @@
 package com.onix.twofactor.query.audit;
 
 import com.mongodb.client.MongoCollection;
+import com.onix.twofactor.eventstore.StoredEvent;
+import com.onix.twofactor.query.audit.chain.ChainRecord;
 import com.onix.twofactor.query.view.ViewBatch;
 import com.onix.twofactor.query.view.ViewStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +25,11 @@ public class AuditTrail {
 
   /** {@code <aggregateId>:<sequence>}, unique: one aggregate's events are key lookups too. */
   public static final String AGGREGATE_KEY = "aggregateKey";
+
+  /**
+   * The hash of an organization's newest entry, beside its position: the next entry links to it.
+   */
+  public static final String LAST_HASH = "lastHash";
 
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> counters;
@@ -37,30 +46,42 @@ public class AuditTrail {
    * (a replay) only makes sure the counter covers it. The caller has preloaded the batch with
    * {@link #preload}.
    */
-  public void append(ViewBatch batch, String organizationId, AuditRecord record) {
+  public void append(
+      ViewBatch batch, String organizationId, AuditRecord record, StoredEvent stored) {
     Document existing =
         batch.findBy(ViewStore.AUDIT_EVENTS, "eventId", record.eventId()).orElse(null);
-    long last =
-        batch
-            .find(ViewStore.AUDIT_COUNTERS, organizationId)
-            .map(counter -> counter.get("last", Number.class).longValue())
-            .orElse(0L);
+    Document counter = batch.find(ViewStore.AUDIT_COUNTERS, organizationId).orElse(null);
+    long last = counter == null ? 0 : counter.get("last", Number.class).longValue();
+    String lastHash = counter == null ? ChainRecord.GENESIS : counter.getString(LAST_HASH);
+    if (lastHash == null) {
+      throw new IllegalStateException(
+          "The audit history of an organization predates its chain: rebuild the views");
+    }
     long position;
+    String hash;
     if (existing != null) {
       position = existing.get("position", Number.class).longValue();
+      hash = existing.getString("hash");
     } else {
       position = last + 1;
+      ChainRecord link = ChainRecord.of(organizationId, position, lastHash, stored);
+      hash = link.hash();
       Document entry =
           record
               .toDocument()
               .append("_id", key(organizationId, position))
               .append("position", position)
+              .append("previousHash", lastHash)
+              .append("hash", hash)
+              .append("stored", new Document(link.storedMembers()))
               .append(AGGREGATE_KEY, aggregateKey(record.aggregateId(), record.sequence()));
       batch.put(ViewStore.AUDIT_EVENTS, entry);
     }
     batch.put(
         ViewStore.AUDIT_COUNTERS,
-        new Document("_id", organizationId).append("last", Math.max(last, position)));
+        new Document("_id", organizationId)
+            .append("last", Math.max(last, position))
+            .append(LAST_HASH, position >= last ? hash : lastHash));
     long version =
         batch
             .find(ViewStore.AUDIT_VERSIONS, record.aggregateId())
@@ -86,6 +107,38 @@ public class AuditTrail {
     batch.preload(ViewStore.AUDIT_COUNTERS, organizationIds);
     batch.preload(ViewStore.AUDIT_VERSIONS, aggregateIds);
   }
+
+  /** The organization's newest position and hash; position 0 and the genesis hash for none. */
+  public ChainHead head(String organizationId) {
+    Document counter = counters.find(new Document("_id", organizationId)).first();
+    return counter == null
+        ? new ChainHead(0, ChainRecord.GENESIS)
+        : new ChainHead(
+            counter.get("last", Number.class).longValue(), counter.getString(LAST_HASH));
+  }
+
+  /** Every organization that has a history, with its head. */
+  public List<String> organizations() {
+    List<String> ids = new ArrayList<>();
+    for (Document counter : counters.find().projection(new Document("_id", 1))) {
+      ids.add(counter.getString("_id"));
+    }
+    return ids;
+  }
+
+  /** Every organization's head, in one read of the counters (one document per organization). */
+  public Map<String, ChainHead> heads() {
+    Map<String, ChainHead> heads = new LinkedHashMap<>();
+    for (Document counter : counters.find()) {
+      heads.put(
+          counter.getString("_id"),
+          new ChainHead(
+              counter.get("last", Number.class).longValue(), counter.getString(LAST_HASH)));
+    }
+    return heads;
+  }
+
+  public record ChainHead(long position, String hash) {}
 
   public long lastPosition(String organizationId) {
     Document counter = counters.find(new Document("_id", organizationId)).first();

@@ -2,6 +2,7 @@ package com.onix.twofactor.query.rebuild;
 
 import com.mongodb.client.MongoCollection;
 import com.onix.twofactor.eventstore.CommitLogStorageEngine;
+import com.onix.twofactor.query.audit.AuditTrail;
 import com.onix.twofactor.query.view.ViewStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +50,13 @@ public class ViewRebuild {
     MongoCollection<Document> tokenDocuments = tokens.trackingTokensCollection();
     List<Document> positions =
         tokenDocuments.find(new Document("processorName", PROCESSOR)).into(new ArrayList<>());
-    if (positions.stream().anyMatch(token -> tokenType(token).contains("MongoTrackingToken"))) {
-      log.info("The views were built from an earlier event store layout: rebuilding them");
+    boolean olderLayout =
+        positions.stream().anyMatch(token -> tokenType(token).contains("MongoTrackingToken"));
+    if (olderLayout || unchained(views)) {
+      log.info(
+          olderLayout
+              ? "The views were built from an earlier event store layout: rebuilding them"
+              : "The audit history was built before its hash chain: rebuilding the views");
       tokenDocuments.deleteMany(new Document("processorName", PROCESSOR));
       views.dropAll();
       this.rebuilding = true;
@@ -61,6 +67,15 @@ public class ViewRebuild {
           positions.stream().anyMatch(token -> tokenType(token).contains("ReplayToken"));
     }
     this.target = rebuilding ? headPosition() : -1;
+  }
+
+  /** An audit history projected before entries were chained: its counters hold no hash. */
+  private static boolean unchained(ViewStore views) {
+    return views
+            .collection(ViewStore.AUDIT_COUNTERS)
+            .find(new Document(AuditTrail.LAST_HASH, new Document("$exists", false)))
+            .first()
+        != null;
   }
 
   private static String tokenType(Document token) {

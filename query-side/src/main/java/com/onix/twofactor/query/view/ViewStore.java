@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,10 +53,21 @@ public class ViewStore {
   private final MongoDatabase database;
   private final boolean embedded;
 
+  @Autowired
   public ViewStore(MongoDatabase database, StoreSettings settings) {
     this.database = database;
     this.embedded = settings.embedded();
     createIndexes(embedded);
+  }
+
+  private ViewStore(MongoDatabase database) {
+    this.database = database;
+    this.embedded = false;
+  }
+
+  /** The views of a store that a tool only reads (the audit check): it declares nothing. */
+  public static ViewStore forReading(MongoDatabase database) {
+    return new ViewStore(database);
   }
 
   /** Drops every view collection, for a rebuild from the event store, and sets them up anew. */

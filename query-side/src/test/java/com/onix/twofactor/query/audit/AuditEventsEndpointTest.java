@@ -452,8 +452,12 @@ class AuditEventsEndpointTest extends QuerySideIntegrationTest {
             "occurredAt",
             "actor",
             "correlationId",
-            "data")
-        .doesNotContain("_id", "position", "version");
+            "data",
+            "position",
+            "previousHash",
+            "hash",
+            "stored")
+        .doesNotContain("_id", "version", "aggregateKey");
     assertThat(event.path("data").properties())
         .extracting(Map.Entry::getKey)
         .containsExactlyInAnyOrder("organizationId", "name");

@@ -39,6 +39,8 @@ public abstract class QuerySideIntegrationTest {
     registry.add("onix.security.jwk-set-file", () -> "");
     // The command side prepares the store's layout; here, the test store has no command side.
     registry.add("onix.event-store.migrate", () -> "true");
+    // Checkpoints are signed every 2 s here rather than every minute, so a test can see one.
+    registry.add("onix.audit.checkpoint-interval", () -> "2s");
   }
 
   @LocalServerPort private int port;

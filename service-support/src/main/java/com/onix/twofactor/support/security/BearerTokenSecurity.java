@@ -81,6 +81,10 @@ public class BearerTokenSecurity {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, publicDocs)
                     .permitAll()
+                    // The query side's audit checkpoint keys: public keys, published like a JWKS.
+                    .requestMatchers(
+                        HttpMethod.GET, "/audit-checkpoint-keys", "/audit-checkpoint-keys/*")
+                    .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
                     .anyRequest()
