@@ -305,6 +305,21 @@ class AdminConsoleBrowserTest {
       browser.waitForText("Raw event");
       assertThat(browser.text()).contains("\"type\" : \"TwoFactorReset\"", "lost phone", ann);
       shoot(browser, "console-audit-event");
+
+      // The auditor has the whole stored history checked against its chain.
+      browser.press("Audit log");
+      browser.press("Verify the history");
+      browser.waitForText("Integrity of the audit history");
+      assertThat(browser.text()).containsPattern("Verified: [0-9,]+ events");
+      assertThat(browser.controls("Download signed checkpoint")).hasSize(1);
+      shoot(browser, "console-audit-integrity");
+      String checkpoint = downloadCheckpoint(browser);
+      assertThat(checkpoint).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\n");
+      String claims =
+          new String(
+              java.util.Base64.getUrlDecoder().decode(checkpoint.split("\\.")[1]),
+              java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(Api.JSON.readTree(claims).get("organizationId").asText()).isEqualTo(org);
     }
   }
 
@@ -432,6 +447,25 @@ class AdminConsoleBrowserTest {
     assertThat(answer.headers().firstValue("Content-Disposition").orElse(""))
         .startsWith("attachment;");
     return answer.body().lines().filter(line -> !line.isBlank()).toList();
+  }
+
+  /** What Download signed checkpoint saves, fetched with the browser's own session. */
+  private static String downloadCheckpoint(Browser browser) throws Exception {
+    String href = browser.driver().findElement(By.id("checkpoint")).getAttribute("href");
+    Cookie session = browser.driver().manage().getCookieNamed("ONIX_CONSOLE");
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(href))
+                    .header("Cookie", "ONIX_CONSOLE=" + session.getValue())
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Disposition").orElse(""))
+        .startsWith("attachment;")
+        .endsWith(".jws\"");
+    return answer.body();
   }
 
   /** Keeps a screenshot under target/ and, for the README, under docs/screenshots/. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -92,6 +93,64 @@ public class ConsoleApis {
         answer.path("emailCodesAllowed").asBoolean(),
         instant(answer.path("changedAt")),
         textOrNull(answer.path("changedBy")));
+  }
+
+  /** The newest checkpoint of the organization's audit chain; empty before the first. */
+  public Optional<SignedCheckpoint> latestCheckpoint(String org, String token) {
+    try {
+      JsonNode answer =
+          call(
+                  HttpMethod.GET,
+                  query("/organizations/{org}/audit-checkpoints/latest").build(Map.of("org", org)),
+                  token,
+                  null)
+              .body();
+      return Optional.of(checkpoint(answer));
+    } catch (ApiRefusal refusal) {
+      if ("NO_CHECKPOINT".equals(refusal.code())) {
+        return Optional.empty();
+      }
+      throw refusal;
+    }
+  }
+
+  /** Signs the chain's head now (or answers the newest checkpoint, if it covers the head). */
+  public SignedCheckpoint signCheckpoint(String org, String token) {
+    return checkpoint(
+        call(
+                HttpMethod.POST,
+                query("/organizations/{org}/audit-checkpoints").build(Map.of("org", org)),
+                token,
+                null)
+            .body());
+  }
+
+  /** Checks the whole stored history against its chain: one pass over the event store. */
+  public IntegrityCheck integrity(String org, String token) {
+    JsonNode answer =
+        call(
+                HttpMethod.GET,
+                query("/organizations/{org}/audit-integrity").build(Map.of("org", org)),
+                token,
+                null)
+            .body();
+    JsonNode mismatch = answer.path("firstMismatch");
+    boolean found = mismatch.isObject();
+    return new IntegrityCheck(
+        answer.path("verified").asBoolean(),
+        answer.path("checkedEvents").asLong(),
+        answer.path("head").path("position").asLong(),
+        found ? mismatch.path("position").asLong() : null,
+        found ? textOrNull(mismatch.path("eventId")) : null,
+        found ? textOrNull(mismatch.path("why")) : null);
+  }
+
+  private static SignedCheckpoint checkpoint(JsonNode answer) {
+    return new SignedCheckpoint(
+        answer.path("checkpoint").asText(),
+        answer.path("position").asLong(),
+        answer.path("hash").asText(),
+        instant(answer.path("time")));
   }
 
   /** One page of the history, oldest first, as the query side pages it. */

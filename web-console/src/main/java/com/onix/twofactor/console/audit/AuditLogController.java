@@ -3,10 +3,12 @@ package com.onix.twofactor.console.audit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.onix.twofactor.console.apis.ApiRefusal;
 import com.onix.twofactor.console.apis.AuditEvent;
 import com.onix.twofactor.console.apis.AuditPage;
 import com.onix.twofactor.console.apis.AuditQuery;
 import com.onix.twofactor.console.apis.ConsoleApis;
+import com.onix.twofactor.console.apis.SignedCheckpoint;
 import com.onix.twofactor.console.page.Pages;
 import com.onix.twofactor.console.page.ViewerTime;
 import com.onix.twofactor.console.signin.SignedInPerson;
@@ -64,6 +66,8 @@ public class AuditLogController {
     ModelAndView view =
         Pages.page("audit", HttpStatus.OK)
             .addObject("section", "audit")
+            .addObject("audits", person.audits())
+            .addObject("checkpoint", person.audits() ? latestCheckpoint(person) : null)
             .addObject("form", form)
             .addObject("types", AuditSentences.TYPES)
             .addObject("filterQuery", form.queryString(false))
@@ -100,6 +104,15 @@ public class AuditLogController {
         .addObject("next", next)
         .addObject("page", shownPage)
         .addObject("older", older && shownPage < MAX_NEWEST_PAGE);
+  }
+
+  /** The badge's checkpoint; a page of the log still shows when it cannot be had. */
+  private SignedCheckpoint latestCheckpoint(SignedInPerson person) {
+    try {
+      return apis.latestCheckpoint(person.organizationId(), person.token()).orElse(null);
+    } catch (ApiRefusal unavailable) {
+      return null;
+    }
   }
 
   /** The raw event, as the query side recorded it (found by its type and instant). */

@@ -28,6 +28,11 @@ public record SignedInPerson(
     return roles.contains("ORG_ADMIN");
   }
 
+  /** Auditors check the history's integrity and keep its signed checkpoints. */
+  public boolean audits() {
+    return roles.contains("AUDITOR");
+  }
+
   public boolean canRead() {
     return organizationId != null && (roles.contains("ORG_ADMIN") || roles.contains("AUDITOR"));
   }
