@@ -3,6 +3,7 @@ package com.onix.twofactor.support.store;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Where the embedded store listens: a Unix domain socket in an owner-only directory of the data
@@ -30,6 +31,15 @@ public final class EmbeddedStoreSocket {
               + " is longer than the "
               + LONGEST_PATH
               + " bytes a Unix domain socket allows: use a shorter ONIX_DATA_DIR");
+    }
+    if (!socket.toString().equals(socket.toString().toLowerCase(Locale.ROOT))) {
+      // The driver lower-cases every host it is given, socket paths included, so
+      // /home/Ann/data would be looked for as /home/ann/data.
+      throw new IllegalStateException(
+          "The embedded store's socket path "
+              + socket
+              + " holds capital letters, which the MongoDB driver cannot take: use an"
+              + " ONIX_DATA_DIR whose absolute path is lower case");
     }
     if (socket.toString().contains(":")) {
       // The driver reads a host with a colon as host:port, socket paths included.

@@ -79,4 +79,12 @@ class MongoConnectionTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("':'");
   }
+
+  @Test
+  void aDataDirectoryWithCapitalsIsRefusedWithAReason() {
+    // The driver would look for /home/ann/data's socket: better said at start than a timeout.
+    assertThatThrownBy(() -> EmbeddedStoreSocket.in(Path.of("/home/Ann/data")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("lower case");
+  }
 }
