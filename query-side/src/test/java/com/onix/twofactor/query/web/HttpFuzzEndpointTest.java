@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.testing.QuerySideIntegrationTest;
 import com.onix.twofactor.support.testing.RequestFuzzer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -63,18 +60,8 @@ class HttpFuzzEndpointTest extends QuerySideIntegrationTest {
 
   /** Every route the service maps, and a few it does not. */
   private List<RequestFuzzer.Route> routes() {
-    TreeSet<String> served = new TreeSet<>();
-    mappings
-        .getHandlerMethods()
-        .forEach(
-            (info, handler) -> {
-              for (String pattern : info.getPatternValues()) {
-                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-                  served.add(method.name() + " " + pattern);
-                }
-              }
-            });
-    served.addAll(
+    return RequestFuzzer.routesOf(
+        mappings,
         List.of(
             "GET /",
             "GET /actuator/health",
@@ -83,11 +70,5 @@ class HttpFuzzEndpointTest extends QuerySideIntegrationTest {
             "GET /v3/api-docs",
             "GET /error",
             "GET /organizations/{orgId}/no-such-thing"));
-    List<RequestFuzzer.Route> routes = new ArrayList<>();
-    for (String route : served) {
-      String[] parts = route.split(" ", 2);
-      routes.add(new RequestFuzzer.Route(parts[0], parts[1]));
-    }
-    return routes;
   }
 }

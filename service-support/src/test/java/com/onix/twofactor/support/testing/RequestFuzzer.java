@@ -7,7 +7,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.function.Function;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Random requests against a service's routes, each built from one seed so that a failure can be
@@ -167,6 +170,27 @@ public final class RequestFuzzer {
   }
 
   /** Sends {@code count} requests built from {@code seed}; what broke the rule, if anything. */
+  /** Every route {@code mappings} serve, and the {@code extras} ("GET /path") a test adds. */
+  public static List<Route> routesOf(RequestMappingHandlerMapping mappings, List<String> extras) {
+    TreeSet<String> served = new TreeSet<>(extras);
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) -> {
+              for (String pattern : info.getPatternValues()) {
+                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                  served.add(method.name() + " " + pattern);
+                }
+              }
+            });
+    List<Route> routes = new ArrayList<>();
+    for (String route : served) {
+      String[] parts = route.split(" ", 2);
+      routes.add(new Route(parts[0], parts[1]));
+    }
+    return routes;
+  }
+
   public List<Finding> run(long seed, int count) {
     Random random = new Random(seed);
     RawHttp raw = new RawHttp(port);
