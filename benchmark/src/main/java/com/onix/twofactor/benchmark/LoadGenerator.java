@@ -90,9 +90,9 @@ final class LoadGenerator {
         errorCounts,
         merged,
         starvedNanos.sum() / 1e9 / connections,
-        cores(cpuFrom[0], cpuUntil[0], cpuWindow),
-        cores(cpuFrom[1], cpuUntil[1], cpuWindow),
-        cores(cpuFrom[2], cpuUntil[2], cpuWindow));
+        ProcessCpu.cores(cpuFrom[0], cpuUntil[0], cpuWindow),
+        ProcessCpu.cores(cpuFrom[1], cpuUntil[1], cpuWindow),
+        ProcessCpu.cores(cpuFrom[2], cpuUntil[2], cpuWindow));
   }
 
   private static void loop(
@@ -149,13 +149,7 @@ final class LoadGenerator {
   }
 
   private long[] cpu() {
-    return new long[] {
-      ProcessCpu.selfNanos(), ProcessCpu.nanos(commandPid), ProcessCpu.nanos(queryPid)
-    };
-  }
-
-  private static double cores(long from, long until, long windowNanos) {
-    return from < 0 || until < 0 ? Double.NaN : (until - from) / (double) windowNanos;
+    return ProcessCpu.ofAll(commandPid, queryPid);
   }
 
   private static void sleepUntil(long deadline, CountDownLatch finished)

@@ -93,9 +93,9 @@ final class OpenLoopGenerator {
         errorCounts,
         latencies,
         0,
-        cores(cpuFrom[0], cpuUntil[0], cpuWindow),
-        cores(cpuFrom[1], cpuUntil[1], cpuWindow),
-        cores(cpuFrom[2], cpuUntil[2], cpuWindow));
+        ProcessCpu.cores(cpuFrom[0], cpuUntil[0], cpuWindow),
+        ProcessCpu.cores(cpuFrom[1], cpuUntil[1], cpuWindow),
+        ProcessCpu.cores(cpuFrom[2], cpuUntil[2], cpuWindow));
   }
 
   private static void send(
@@ -129,12 +129,6 @@ final class OpenLoopGenerator {
   }
 
   private long[] cpu() {
-    return new long[] {
-      ProcessCpu.selfNanos(), ProcessCpu.nanos(commandPid), ProcessCpu.nanos(queryPid)
-    };
-  }
-
-  private static double cores(long from, long until, long windowNanos) {
-    return from < 0 || until < 0 ? Double.NaN : (until - from) / (double) windowNanos;
+    return ProcessCpu.ofAll(commandPid, queryPid);
   }
 }

@@ -37,4 +37,14 @@ final class ProcessCpu {
       return -1;
     }
   }
+
+  /** The generator's, the command side's and the query side's CPU time so far. */
+  static long[] ofAll(long commandPid, long queryPid) {
+    return new long[] {selfNanos(), nanos(commandPid), nanos(queryPid)};
+  }
+
+  /** Cores used between two readings over a window, NaN when either is unknown. */
+  static double cores(long from, long until, long windowNanos) {
+    return from < 0 || until < 0 ? Double.NaN : (until - from) / (double) windowNanos;
+  }
 }
