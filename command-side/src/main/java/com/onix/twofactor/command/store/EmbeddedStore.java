@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedStore implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
-  private static final java.time.Duration RETAIN_FREED_CHUNKS = java.time.Duration.ofMinutes(5);
-  private static final java.time.Duration COMPACT_EVERY = java.time.Duration.ofMinutes(10);
+  private static final Duration RETAIN_FREED_CHUNKS = Duration.ofMinutes(5);
+  private static final Duration COMPACT_EVERY = Duration.ofMinutes(10);
 
   private final UnixSocketMongoServer server;
   private final MVStore mvStore;
@@ -66,6 +67,12 @@ public final class EmbeddedStore implements AutoCloseable {
    */
   public static EmbeddedStore onDisk(
       Path directory, Path socket, List<CollectionEviction> evictions) {
+    return onDisk(directory, socket, evictions, RETAIN_FREED_CHUNKS);
+  }
+
+  /** With the time freed chunks are kept given: tests reach in seconds what takes minutes. */
+  static EmbeddedStore onDisk(
+      Path directory, Path socket, List<CollectionEviction> evictions, Duration retention) {
     try {
       Files.createDirectories(directory);
       // The store holds users' emails and the audit history: its owner's eyes only.
@@ -74,7 +81,7 @@ public final class EmbeddedStore implements AutoCloseable {
       throw new UncheckedIOException("cannot create the data directory " + directory, e);
     }
     Path file = directory.resolve("onix.mv");
-    MVStore mvStore = open(file);
+    MVStore mvStore = open(file, retention);
     StoreBackend backend = new StoreBackend(mvStore);
     if (evict(backend, evictions)) {
       mvStore.commit();
@@ -82,7 +89,7 @@ public final class EmbeddedStore implements AutoCloseable {
       // A fresh file of the live data alone: the dropped documents' old pages are not copied.
       MVStoreTool.compact(file.toString(), false);
       log.info("Rewrote {} without the collections that left it", file);
-      mvStore = open(file);
+      mvStore = open(file, retention);
       backend = new StoreBackend(mvStore);
     }
     EmbeddedStore store = new EmbeddedStore(backend, mvStore, socket);
@@ -90,11 +97,11 @@ public final class EmbeddedStore implements AutoCloseable {
     return store;
   }
 
-  private static MVStore open(Path file) {
+  private static MVStore open(Path file, Duration retention) {
     MVStore mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-    // A chunk that compaction emptied may still be read by a long scan that began before it
-    // (an index build over a large collection): keep such chunks for a while before reuse.
-    mvStore.setRetentionTime((int) RETAIN_FREED_CHUNKS.toMillis());
+    // Only chunks written longer ago than this are rewritten by compaction or have their space
+    // reused. Scans are not what this protects: StoreBackend holds the version each request reads.
+    mvStore.setRetentionTime((int) retention.toMillis());
     return mvStore;
   }
 
@@ -133,6 +140,11 @@ public final class EmbeddedStore implements AutoCloseable {
 
   public StoreDurability durability() {
     return durability == null ? StoreDurability.WRITE_CONCERN : durability;
+  }
+
+  /** Compacts whatever the fill rate: for tests that force compaction. */
+  void compactNow() {
+    durability.compactBelowFillRate(101);
   }
 
   private void commitQuietly() {

@@ -77,9 +77,13 @@ public final class GroupCommit implements StoreDurability {
 
   /** Rewrites sparse chunks so that the file does not grow by one chunk per commit forever. */
   public void compact() {
+    compactBelowFillRate(60);
+  }
+
+  void compactBelowFillRate(int fillRate) {
     synchronized (writeLock) {
       synchronized (syncLock) {
-        if (store.getFillRate() < 60) {
+        if (store.getFillRate() < fillRate) {
           store.compact(80, 16 * 1024 * 1024);
           writeCommit();
           syncWritten();
