@@ -15,9 +15,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -50,18 +53,22 @@ class CompactionBesideScansSoakTest {
       store.durability().awaitDurable();
 
       Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+      Map<String, AtomicInteger> steps = new ConcurrentHashMap<>();
       long stopAt = System.nanoTime() + SOAK.toNanos();
       List<Thread> threads = new ArrayList<>();
-      threads.add(worker("writer", failures, stopAt, () -> write(documents, store)));
-      threads.add(worker("compactor", failures, stopAt, store::compactNow));
-      threads.add(worker("scanner", failures, stopAt, () -> scan(documents)));
-      threads.add(worker("index-builder", failures, stopAt, () -> buildIndex(documents)));
+      threads.add(worker("writer", failures, steps, stopAt, () -> write(documents, store)));
+      threads.add(worker("compactor", failures, steps, stopAt, store::compactNow));
+      threads.add(worker("scanner", failures, steps, stopAt, () -> scan(documents)));
+      threads.add(worker("index-builder", failures, steps, stopAt, () -> buildIndex(documents)));
       threads.forEach(Thread::start);
       for (Thread thread : threads) {
         thread.join();
       }
 
       assertThat(failures).as("failures beside compaction").isEmpty();
+      assertThat(steps)
+          .as("steps each worker made")
+          .allSatisfy((name, count) -> assertThat(count.get()).as(name).isGreaterThan(3));
       assertThat(documents.countDocuments()).isEqualTo(DOCUMENTS);
     }
   }
@@ -99,6 +106,7 @@ class CompactionBesideScansSoakTest {
           while (failures.isEmpty() && System.nanoTime() < stopAt) {
             try {
               step.run();
+              count.incrementAndGet();
             } catch (Throwable e) {
               failures.add(e);
             }
