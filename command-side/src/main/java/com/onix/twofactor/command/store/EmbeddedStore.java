@@ -13,7 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +84,14 @@ public final class EmbeddedStore implements AutoCloseable {
     }
     Path file = directory.resolve("onix.mv");
     MVStore mvStore = open(file, retention);
-    StoreBackend backend = new StoreBackend(mvStore);
+    StoreBackend backend = backendOf(file, mvStore);
+    try {
+      StoreCheck.verify(file, mvStore);
+    } catch (StoreCorruptedException e) {
+      log.error("{} {}", e.getMessage(), e.remedy());
+      mvStore.closeImmediately(); // writes nothing more into a damaged file
+      throw e;
+    }
     if (evict(backend, evictions)) {
       mvStore.commit();
       backend.close(); // closes the MVStore too
@@ -90,15 +99,40 @@ public final class EmbeddedStore implements AutoCloseable {
       MVStoreTool.compact(file.toString(), false);
       log.info("Rewrote {} without the collections that left it", file);
       mvStore = open(file, retention);
-      backend = new StoreBackend(mvStore);
+      backend = backendOf(file, mvStore);
     }
     EmbeddedStore store = new EmbeddedStore(backend, mvStore, socket);
     log.info("Embedded store on {} serving the socket {}", file, socket);
     return store;
   }
 
+  /** The backend over the store, which opens every collection and index it holds. */
+  private static StoreBackend backendOf(Path file, MVStore mvStore) {
+    try {
+      return new StoreBackend(mvStore);
+    } catch (MVStoreException e) {
+      mvStore.closeImmediately();
+      StoreCorruptedException corrupt =
+          new StoreCorruptedException(
+              file, "its collections cannot be opened (" + e.getMessage() + ")", e);
+      log.error("{} {}", corrupt.getMessage(), corrupt.remedy());
+      throw corrupt;
+    }
+  }
+
   private static MVStore open(Path file, Duration retention) {
-    MVStore mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    MVStore mvStore;
+    try {
+      mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    } catch (MVStoreException e) {
+      if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+        throw e;
+      }
+      StoreCorruptedException corrupt =
+          new StoreCorruptedException(file, "it cannot be opened (" + e.getMessage() + ")", e);
+      log.error("{} {}", corrupt.getMessage(), corrupt.remedy());
+      throw corrupt;
+    }
     // Only chunks written longer ago than this are rewritten by compaction or have their space
     // reused. Scans are not what this protects: StoreBackend holds the version each request reads.
     mvStore.setRetentionTime((int) retention.toMillis());

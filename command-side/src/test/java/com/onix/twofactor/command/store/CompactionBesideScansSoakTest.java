@@ -100,7 +100,13 @@ class CompactionBesideScansSoakTest {
     documents.dropIndex("n");
   }
 
-  private static Thread worker(String name, Queue<Throwable> failures, long stopAt, Runnable step) {
+  private static Thread worker(
+      String name,
+      Queue<Throwable> failures,
+      Map<String, AtomicInteger> steps,
+      long stopAt,
+      Runnable step) {
+    AtomicInteger count = steps.computeIfAbsent(name, any -> new AtomicInteger());
     return new Thread(
         () -> {
           while (failures.isEmpty() && System.nanoTime() < stopAt) {
