@@ -176,6 +176,31 @@ public final class EmbeddedStore implements AutoCloseable {
     return durability == null ? StoreDurability.WRITE_CONCERN : durability;
   }
 
+  /** True when the store has a file (not one in memory, as tests host). */
+  public boolean onDisk() {
+    return mvStore != null;
+  }
+
+  /**
+   * A consistent copy of the store's file as {@code target}, taken while it serves: commits pause
+   * for the copy, reads go on.
+   */
+  public void copyTo(Path target) {
+    if (mvStore == null) {
+      throw new IllegalStateException("the embedded store lives in memory: nothing to copy");
+    }
+    Path file = Path.of(mvStore.getFileStore().getFileName());
+    durability.whilePaused(
+        () -> {
+          try {
+            Files.createDirectories(target.getParent());
+            Files.copy(file, target);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the store file " + file, e);
+          }
+        });
+  }
+
   /** Compacts whatever the fill rate: for tests that force compaction. */
   void compactNow() {
     durability.compactBelowFillRate(101);

@@ -92,6 +92,20 @@ public final class GroupCommit implements StoreDurability {
     }
   }
 
+  /**
+   * Commits and syncs what is pending, then runs {@code work} while no commit can write to the
+   * file: the file holds exactly the committed store meanwhile (reads go on; writers wait).
+   */
+  public void whilePaused(Runnable work) {
+    synchronized (writeLock) {
+      synchronized (syncLock) {
+        writeCommit();
+        syncWritten();
+        work.run();
+      }
+    }
+  }
+
   /** Under writeLock. */
   private void writeCommit() {
     // Every ticket handed out so far belongs to a caller whose writes are already in the store.
