@@ -3,6 +3,7 @@ package com.onix.twofactor.system;
 import static com.onix.twofactor.system.TwoProcessScenarioTest.register;
 import static com.onix.twofactor.system.TwoProcessScenarioTest.setPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
@@ -63,8 +64,12 @@ class BackupRestoreTest {
       assertThat(said).as("nothing of the backup printed").isEmpty();
 
       register(commands, org, admin, "late@kept.example", "PASSWORD"); // after the backup
+      assertThatThrownBy(() -> onix.launcher("restore", backup.toString()))
+          .hasMessageContaining("The services are running");
     }
     assertThat(backup.resolve("store/onix.mv")).exists();
+    assertThatThrownBy(() -> onix.launcher("restore", backup.toString()))
+        .hasMessageContaining("already holds store keys");
 
     wipe(dataDirectory);
     onix.launcher("restore", backup.toString());
