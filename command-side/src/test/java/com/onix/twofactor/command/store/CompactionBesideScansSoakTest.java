@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CompactionBesideScansSoakTest {
 
-  private static final Duration SOAK = Duration.ofSeconds(20);
+  private static final Duration SOAK = Duration.ofSeconds(15);
   private static final int DOCUMENTS = 4000;
 
   @TempDir Path data;
