@@ -15,6 +15,7 @@ import com.onix.twofactor.kernel.twofactor.TwoFactorReset;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupCompleted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupStarted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorUnlocked;
+import com.onix.twofactor.kernel.twofactor.UnlockCause;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.kernel.user.SignInMethodChanged;
@@ -325,7 +326,7 @@ final class SeededHistories {
     private void issue(Command commit, Instant now, boolean active) {
       commit.by(organization.admin());
       if (failures > 0 || locks > 0) {
-        commit.add(new TwoFactorUnlocked(id, organization.id(), "ACCESS_CODE_ISSUED"));
+        commit.add(new TwoFactorUnlocked(id, organization.id(), UnlockCause.ACCESS_CODE_ISSUED));
         clearLockout();
       }
       if (active) {

@@ -1,6 +1,7 @@
 package com.onix.twofactor.query.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.onix.twofactor.kernel.catalogue.EventType;
 import com.onix.twofactor.query.audit.AuditTrail;
 import com.onix.twofactor.query.organization.OrganizationView;
 import com.onix.twofactor.query.organization.PolicyTimeline;
@@ -80,7 +81,8 @@ public class PointInTime {
   }
 
   private Object payloadOf(Document event) {
-    return EventTypes.named(event.getString("type"))
+    return EventType.ofHistoryName(event.getString("type"))
+        .map(EventType::type)
         .<Object>map(type -> json.convertValue(event.get("data", Document.class), type))
         .orElse(null);
   }

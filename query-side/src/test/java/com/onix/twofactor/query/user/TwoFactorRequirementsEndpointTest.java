@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.onix.twofactor.kernel.accesscode.RevocationReason;
 import com.onix.twofactor.kernel.twofactor.RejectionReason;
+import com.onix.twofactor.kernel.twofactor.UnlockCause;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.testing.EventFeed;
@@ -170,7 +171,7 @@ class TwoFactorRequirementsEndpointTest extends QuerySideIntegrationTest {
     subject.events().enroll();
     subject.events().failUntilLocked(fromNow(Duration.ofMinutes(5)), 1);
 
-    EventFeed.Appended unlocked = subject.events().unlocked("ADMIN");
+    EventFeed.Appended unlocked = subject.events().unlocked(UnlockCause.ACCESS_CODE_ISSUED);
 
     JsonNode answer = requirements(subject, unlocked);
     assertRequirement(answer, "VERIFICATION_REQUIRED", "TOTP");
@@ -283,7 +284,7 @@ class TwoFactorRequirementsEndpointTest extends QuerySideIntegrationTest {
     Subject subject = passwordUser(true);
     subject.events().enroll();
     subject.events().failUntilLocked(fromNow(Duration.ofMinutes(5)), 1);
-    subject.events().unlocked("ACCESS_CODE_ISSUED");
+    subject.events().unlocked(UnlockCause.ACCESS_CODE_ISSUED);
 
     EventFeed.Appended issued = subject.events().accessCodeIssued(UUID.randomUUID().toString());
 
