@@ -104,6 +104,23 @@ class EventCatalogueTest {
             Arrays.stream(EventType.values()).map(EventType::storedName).toList());
   }
 
+  @Test
+  void theOfflineExportVerifierKnowsTheHistoryTypeOfEveryStableName() throws IOException {
+    String verifier = Files.readString(Path.of("..", "docs", "verify_audit_export.py"));
+    List<String> entries =
+        verifier
+            .lines()
+            .filter(line -> line.startsWith("    \"twofactor."))
+            .map(String::strip)
+            .toList();
+
+    assertThat(entries)
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(EventType.values())
+                .map(t -> "\"" + t.storedName() + "\": \"" + t.historyName() + "\",")
+                .toList());
+  }
+
   /** From the event's heading to the next heading. */
   private static String section(String catalogue, String storedName) {
     String heading = "### `" + storedName + "`";
