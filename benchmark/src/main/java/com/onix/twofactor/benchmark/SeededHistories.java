@@ -7,6 +7,7 @@ import com.onix.twofactor.kernel.accesscode.AccessCodeRedeemed;
 import com.onix.twofactor.kernel.accesscode.AccessCodeRevoked;
 import com.onix.twofactor.kernel.accesscode.RevocationReason;
 import com.onix.twofactor.kernel.audit.AuditMetadata;
+import com.onix.twofactor.kernel.catalogue.AggregateType;
 import com.onix.twofactor.kernel.twofactor.RejectionReason;
 import com.onix.twofactor.kernel.twofactor.SecondFactorRejected;
 import com.onix.twofactor.kernel.twofactor.SecondFactorVerified;
@@ -61,7 +62,7 @@ import org.bson.Document;
  */
 final class SeededHistories {
 
-  static final String USER_TYPE = "UserTwoFactor";
+  static final String USER_TYPE = AggregateType.USER_TWO_FACTOR.storedName();
 
   /** Who sends a command: the metadata the command side records with its events. */
   record Actor(String id, String roles) {}
