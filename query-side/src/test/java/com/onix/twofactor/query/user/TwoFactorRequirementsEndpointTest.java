@@ -20,8 +20,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * GET /sign-in/requirements?email= after the second-factor events: API.md's twoFactor table, row by
- * row, fed the event sequences the command side writes.
+ * GET /sign-in/requirements?email= after the second-factor events: docs/http-api.md's twoFactor
+ * table, row by row, fed the event sequences the command side writes.
  */
 class TwoFactorRequirementsEndpointTest extends QuerySideIntegrationTest {
 
