@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>{@link #storedName()}: what the event store records as the payload type of a new event;
- *   <li>{@link #historyName()}: the {@code type} the audit history shows it under (API.md's names);
+ *   <li>{@link #historyName()}: the {@code type} the audit history shows it under (the names
+ *       docs/http-api.md lists);
  *   <li>{@link #classNameBefore()}: the payload type stores written before stable names hold for it
  *       (the class's name then), which reads as this type for good.
  * </ul>
