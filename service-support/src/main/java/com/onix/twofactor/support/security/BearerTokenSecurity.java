@@ -129,7 +129,7 @@ public class BearerTokenSecurity {
       }
     }
     decoder.setJwtValidator(validator(settings));
-    return decoder;
+    return new VerifiedTokenCache(decoder);
   }
 
   static OAuth2TokenValidator<Jwt> validator(TokenSettings settings) {
