@@ -7,6 +7,7 @@ import com.onix.twofactor.kernel.accesscode.AccessCodeRedeemed;
 import com.onix.twofactor.kernel.accesscode.AccessCodeRevoked;
 import com.onix.twofactor.kernel.accesscode.RevocationReason;
 import com.onix.twofactor.kernel.audit.AuditMetadata;
+import com.onix.twofactor.kernel.catalogue.AggregateType;
 import com.onix.twofactor.kernel.twofactor.RejectionReason;
 import com.onix.twofactor.kernel.twofactor.SecondFactorRejected;
 import com.onix.twofactor.kernel.twofactor.SecondFactorVerified;
@@ -15,6 +16,7 @@ import com.onix.twofactor.kernel.twofactor.TwoFactorReset;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupCompleted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupStarted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorUnlocked;
+import com.onix.twofactor.kernel.twofactor.UnlockCause;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.kernel.user.SignInMethodChanged;
@@ -60,7 +62,7 @@ import org.bson.Document;
  */
 final class SeededHistories {
 
-  static final String USER_TYPE = "UserTwoFactor";
+  static final String USER_TYPE = AggregateType.USER_TWO_FACTOR.storedName();
 
   /** Who sends a command: the metadata the command side records with its events. */
   record Actor(String id, String roles) {}
@@ -325,7 +327,7 @@ final class SeededHistories {
     private void issue(Command commit, Instant now, boolean active) {
       commit.by(organization.admin());
       if (failures > 0 || locks > 0) {
-        commit.add(new TwoFactorUnlocked(id, organization.id(), "ACCESS_CODE_ISSUED"));
+        commit.add(new TwoFactorUnlocked(id, organization.id(), UnlockCause.ACCESS_CODE_ISSUED));
         clearLockout();
       }
       if (active) {

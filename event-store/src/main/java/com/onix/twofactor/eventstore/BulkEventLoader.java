@@ -102,7 +102,7 @@ public final class BulkEventLoader {
     this.commits = log.commits();
     this.layout = new StoreLayout(log);
     this.sequence = new GlobalSequence(log);
-    this.serializer = Objects.requireNonNull(serializer);
+    this.serializer = EventNameSerializer.around(Objects.requireNonNull(serializer));
     this.commitsPerInsert = commitsPerInsert;
   }
 

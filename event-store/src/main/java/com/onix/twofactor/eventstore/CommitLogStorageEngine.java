@@ -238,6 +238,9 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
     private LongSupplier nanoTime = System::nanoTime;
     private EventStoreMetrics metrics = EventStoreMetrics.unobserved();
 
+    private org.axonframework.serialization.upcasting.event.EventUpcaster upcasters =
+        org.axonframework.serialization.upcasting.event.NoOpEventUpcaster.INSTANCE;
+
     public Builder eventLog(EventLog log) {
       this.log = log;
       return this;
@@ -265,21 +268,26 @@ public class CommitLogStorageEngine extends BatchingEventStorageEngine {
       return this;
     }
 
+    /** Whatever serializer is given, the contract's events are stored under stable names. */
     @Override
     public Builder eventSerializer(Serializer eventSerializer) {
-      super.eventSerializer(eventSerializer);
+      super.eventSerializer(EventNameSerializer.around(eventSerializer));
       return this;
     }
 
+    /** Runs after {@link ClassNamesStoredBefore}, so it sees only stable names. */
     @Override
     public Builder upcasterChain(
         org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
-      super.upcasterChain(upcasterChain);
+      this.upcasters = upcasterChain;
       return this;
     }
 
     public CommitLogStorageEngine build() {
       persistenceExceptionResolver(CommitAppender::isDuplicateKey);
+      super.upcasterChain(
+          new org.axonframework.serialization.upcasting.event.EventUpcasterChain(
+              new ClassNamesStoredBefore(), upcasters));
       validate();
       if (log == null) {
         throw new org.axonframework.common.AxonConfigurationException("The event log is required");

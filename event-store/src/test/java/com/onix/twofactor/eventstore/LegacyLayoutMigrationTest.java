@@ -29,6 +29,7 @@ import com.onix.twofactor.kernel.twofactor.TwoFactorReset;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupCompleted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupStarted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorUnlocked;
+import com.onix.twofactor.kernel.twofactor.UnlockCause;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.kernel.user.SignInMethodChanged;
@@ -159,7 +160,11 @@ class LegacyLayoutMigrationTest {
         new SecondFactorRejected(
             "user-1", "org-1", VerificationMethod.TOTP, RejectionReason.REPLAYED_CODE, 1));
     write(USER, "user-1", T0.plusSeconds(9), new TwoFactorLocked("user-1", "org-1", lockUntil, 1));
-    write(USER, "user-1", T0.plusSeconds(10), new TwoFactorUnlocked("user-1", "org-1", "admin"));
+    write(
+        USER,
+        "user-1",
+        T0.plusSeconds(10),
+        new TwoFactorUnlocked("user-1", "org-1", UnlockCause.ACCESS_CODE_ISSUED));
     write(
         USER,
         "user-1",

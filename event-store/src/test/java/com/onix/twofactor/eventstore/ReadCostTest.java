@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the engine asks the store: only lookups the embedded server answers from an index (see
- * DESIGN.md, "The store"), and only about as many documents as it hands back.
+ * docs/design.md, "The store"), and only about as many documents as it hands back.
  */
 class ReadCostTest extends StoreTest {
 

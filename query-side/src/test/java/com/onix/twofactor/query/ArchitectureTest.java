@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.onix.twofactor.query.testing.EventFeed;
@@ -51,6 +52,11 @@ class ArchitectureTest {
           .callMethodWhere(
               target(name("publish"))
                   .and(target(owner(JavaClass.Predicates.assignableTo(EventBus.class)))));
+
+  /** Each package on its own (a subpackage too): the projections' features stay layered. */
+  @ArchTest
+  static final ArchRule noPackageCycles =
+      slices().matching("com.onix.twofactor.(**)").should().beFreeOfCycles();
 
   // The rules can fail: each catches a class that breaks it.
 

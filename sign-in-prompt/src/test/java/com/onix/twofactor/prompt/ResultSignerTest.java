@@ -14,6 +14,7 @@ import com.onix.twofactor.prompt.pushed.PendingPrompt;
 import com.onix.twofactor.prompt.result.ResultKeys;
 import com.onix.twofactor.prompt.result.ResultSigner;
 import com.onix.twofactor.prompt.result.SignInResult;
+import com.onix.twofactor.support.testing.MovableClock;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onix.twofactor.support.security.DevTokens;
 import com.onix.twofactor.support.security.LocalSigningKey;
+import com.onix.twofactor.support.testing.MovableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

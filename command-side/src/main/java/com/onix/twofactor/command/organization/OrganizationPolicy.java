@@ -2,6 +2,7 @@ package com.onix.twofactor.command.organization;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.onix.twofactor.kernel.catalogue.AggregateType;
 import com.onix.twofactor.kernel.emailcode.EmailCodePolicy;
 import com.onix.twofactor.kernel.emailcode.EmailCodesAllowed;
 import com.onix.twofactor.kernel.emailcode.EmailCodesDisallowed;
@@ -19,7 +20,10 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** An organization and its company-wide "Require two-factor authentication" policy. */
-@Aggregate(cache = "organizationCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Aggregate(
+    type = AggregateType.Names.ORGANIZATION_POLICY,
+    cache = "organizationCache",
+    snapshotTriggerDefinition = "snapshotTrigger")
 public class OrganizationPolicy {
 
   @AggregateIdentifier private String organizationId;

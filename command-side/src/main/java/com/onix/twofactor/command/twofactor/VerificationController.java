@@ -2,6 +2,7 @@ package com.onix.twofactor.command.twofactor;
 
 import com.onix.twofactor.command.web.AggregateVersionHeader;
 import com.onix.twofactor.command.web.CommandDispatcher;
+import com.onix.twofactor.kernel.twofactor.RefusalCode;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import com.onix.twofactor.kernel.twofactor.VerificationOutcome;
 import com.onix.twofactor.kernel.twofactor.VerifySecondFactor;
@@ -86,33 +87,34 @@ public class VerificationController {
     if (outcome.locked()) {
       return locked(outcome.lockedUntil());
     }
+    RefusalCode code = outcome.refusalCode();
     ApiProblem problem =
-        switch (outcome.refusalCode()) {
-          case "NOT_ENROLLED" ->
+        switch (code) {
+          case NOT_ENROLLED ->
               new ApiProblem(
                   HttpStatus.CONFLICT,
-                  "NOT_ENROLLED",
+                  code.name(),
                   "The user has no active authenticator app to verify with.");
-          case "NO_ACTIVE_ACCESS_CODE" ->
+          case NO_ACTIVE_ACCESS_CODE ->
               new ApiProblem(
                   HttpStatus.CONFLICT,
-                  "NO_ACTIVE_ACCESS_CODE",
+                  code.name(),
                   "The user has no valid temporary access code; ask an admin for a new one.");
-          case "NO_ACTIVE_EMAIL_CODE" ->
+          case NO_ACTIVE_EMAIL_CODE ->
               new ApiProblem(
                   HttpStatus.CONFLICT,
-                  "NO_ACTIVE_EMAIL_CODE",
+                  code.name(),
                   "The user has no valid code by email; ask for a new one.");
-          case "EMAIL_UNDELIVERABLE" ->
+          case EMAIL_UNDELIVERABLE ->
               new ApiProblem(
                   HttpStatus.CONFLICT,
-                  "EMAIL_UNDELIVERABLE",
+                  code.name(),
                   "The mail server refused the mail with the code: the user's email address"
                       + " does not accept it. Use another way to sign in.");
-          default ->
+          case INVALID_CODE ->
               new ApiProblem(
                   HttpStatus.UNPROCESSABLE_ENTITY,
-                  "INVALID_CODE",
+                  code.name(),
                   "The code is not valid. Enter the current code.");
         };
     return problem.with("remainingAttempts", outcome.remainingAttempts());

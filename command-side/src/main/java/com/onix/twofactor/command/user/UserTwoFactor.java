@@ -20,12 +20,14 @@ import com.onix.twofactor.kernel.accesscode.IssueAccessCode;
 import com.onix.twofactor.kernel.accesscode.IssuedAccessCode;
 import com.onix.twofactor.kernel.accesscode.RevocationReason;
 import com.onix.twofactor.kernel.accesscode.RevokeAccessCode;
+import com.onix.twofactor.kernel.catalogue.AggregateType;
 import com.onix.twofactor.kernel.emailcode.EmailCodeRequestOutcome;
 import com.onix.twofactor.kernel.emailcode.EmailCodeSent;
 import com.onix.twofactor.kernel.emailcode.EmailCodeUndeliverable;
 import com.onix.twofactor.kernel.emailcode.RecordEmailCodeUndeliverable;
 import com.onix.twofactor.kernel.emailcode.SendEmailCode;
 import com.onix.twofactor.kernel.twofactor.ConfirmTwoFactorSetup;
+import com.onix.twofactor.kernel.twofactor.RefusalCode;
 import com.onix.twofactor.kernel.twofactor.RejectionReason;
 import com.onix.twofactor.kernel.twofactor.ResetTwoFactor;
 import com.onix.twofactor.kernel.twofactor.SecondFactorRejected;
@@ -37,6 +39,7 @@ import com.onix.twofactor.kernel.twofactor.TwoFactorReset;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupCompleted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupStarted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorUnlocked;
+import com.onix.twofactor.kernel.twofactor.UnlockCause;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import com.onix.twofactor.kernel.twofactor.VerificationOutcome;
 import com.onix.twofactor.kernel.twofactor.VerifySecondFactor;
@@ -65,7 +68,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * protection and lockout, and reset. Created by {@link UserRegistration}, which checks what this
  * aggregate cannot see: that the organization exists and that nobody else has the email.
  */
-@Aggregate(cache = "userCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Aggregate(
+    type = AggregateType.Names.USER_TWO_FACTOR,
+    cache = "userCache",
+    snapshotTriggerDefinition = "snapshotTrigger")
 public class UserTwoFactor {
 
   private enum Enrollment {
@@ -194,18 +200,18 @@ public class UserTwoFactor {
       return checkEmailCode(command.code(), hasher, emailCodeSetting, now);
     }
     if (enrollment != Enrollment.ACTIVE || signInMethod == SignInMethod.ENTRA_ID) {
-      return reject(method, RejectionReason.NOT_ENROLLED, NOT_ENROLLED, now);
+      return reject(method, RejectionReason.NOT_ENROLLED, RefusalCode.NOT_ENROLLED, now);
     }
     Optional<byte[]> secret = secret(secrets);
     if (secret.isEmpty()) {
-      return reject(method, RejectionReason.NOT_ENROLLED, NOT_ENROLLED, now);
+      return reject(method, RejectionReason.NOT_ENROLLED, RefusalCode.NOT_ENROLLED, now);
     }
     OptionalLong step = Totp.matchingStep(secret.get(), command.code(), now);
     if (step.isEmpty()) {
-      return reject(method, RejectionReason.WRONG_CODE, INVALID_CODE, now);
+      return reject(method, RejectionReason.WRONG_CODE, RefusalCode.INVALID_CODE, now);
     }
     if (step.getAsLong() <= lastAcceptedStep) {
-      return reject(method, RejectionReason.REPLAYED_CODE, INVALID_CODE, now);
+      return reject(method, RejectionReason.REPLAYED_CODE, RefusalCode.INVALID_CODE, now);
     }
     apply(new SecondFactorVerified(userId, organizationId, method, step.getAsLong()));
     return VerificationOutcome.verified(method, AggregateLifecycle.getVersion());
@@ -290,7 +296,7 @@ public class UserTwoFactor {
     }
     Instant now = clock.instant();
     if (consecutiveFailures > 0 || locks > 0) {
-      apply(new TwoFactorUnlocked(userId, organizationId, "ACCESS_CODE_ISSUED"));
+      apply(new TwoFactorUnlocked(userId, organizationId, UnlockCause.ACCESS_CODE_ISSUED));
     }
     if (accessCode != null && accessCode.validAt(now)) {
       apply(
@@ -326,7 +332,8 @@ public class UserTwoFactor {
   private VerificationOutcome redeem(String typed, AccessCodeHasher hasher, Instant now) {
     VerificationMethod method = VerificationMethod.ACCESS_CODE;
     if (signInMethod == SignInMethod.ENTRA_ID) {
-      return reject(method, RejectionReason.NO_ACTIVE_ACCESS_CODE, NO_ACTIVE_ACCESS_CODE, now);
+      return reject(
+          method, RejectionReason.NO_ACTIVE_ACCESS_CODE, RefusalCode.NO_ACTIVE_ACCESS_CODE, now);
     }
     Optional<String> code = AccessCodes.normalize(typed);
     boolean active = accessCode != null && accessCode.validAt(now);
@@ -338,7 +345,8 @@ public class UserTwoFactor {
     RejectionReason reason =
         code.flatMap(normal -> knownReason(normal, hasher, now))
             .orElse(active ? RejectionReason.WRONG_CODE : RejectionReason.NO_ACTIVE_ACCESS_CODE);
-    return reject(method, reason, active ? INVALID_CODE : NO_ACTIVE_ACCESS_CODE, now);
+    return reject(
+        method, reason, active ? RefusalCode.INVALID_CODE : RefusalCode.NO_ACTIVE_ACCESS_CODE, now);
   }
 
   /** Why a code of this user's that no longer works does not: expired, revoked or used. */
@@ -361,24 +369,26 @@ public class UserTwoFactor {
       String typed, AccessCodeHasher hasher, EmailCodeSetting setting, Instant now) {
     VerificationMethod method = VerificationMethod.EMAIL_CODE;
     if (enrollment != Enrollment.ACTIVE || signInMethod == SignInMethod.ENTRA_ID) {
-      return reject(method, RejectionReason.NOT_ENROLLED, NOT_ENROLLED, now);
+      return reject(method, RejectionReason.NOT_ENROLLED, RefusalCode.NOT_ENROLLED, now);
     }
     if (emailCode == null || !emailCode.validAt(now) || !setting.allowedFor(organizationId)) {
-      return reject(method, RejectionReason.NO_ACTIVE_EMAIL_CODE, NO_ACTIVE_EMAIL_CODE, now);
+      return reject(
+          method, RejectionReason.NO_ACTIVE_EMAIL_CODE, RefusalCode.NO_ACTIVE_EMAIL_CODE, now);
     }
     if (emailCode.undeliverable()) {
-      return reject(method, RejectionReason.EMAIL_UNDELIVERABLE, EMAIL_UNDELIVERABLE, now);
+      return reject(
+          method, RejectionReason.EMAIL_UNDELIVERABLE, RefusalCode.EMAIL_UNDELIVERABLE, now);
     }
     Optional<String> code = EmailCodes.normalize(typed);
     if (code.isPresent() && hasher.matches(code.get(), emailCode.hash())) {
       apply(new SecondFactorVerified(userId, organizationId, method, -1));
       return VerificationOutcome.verified(method, AggregateLifecycle.getVersion());
     }
-    return reject(method, RejectionReason.WRONG_CODE, INVALID_CODE, now);
+    return reject(method, RejectionReason.WRONG_CODE, RefusalCode.INVALID_CODE, now);
   }
 
   private VerificationOutcome reject(
-      VerificationMethod method, RejectionReason reason, String refusalCode, Instant now) {
+      VerificationMethod method, RejectionReason reason, RefusalCode refusalCode, Instant now) {
     int failures = consecutiveFailures + 1;
     apply(new SecondFactorRejected(userId, organizationId, method, reason, failures));
     if (failures >= Lockout.FAILURES_BEFORE_LOCK) {
@@ -395,12 +405,6 @@ public class UserTwoFactor {
         Lockout.remainingAttempts(failures),
         AggregateLifecycle.getVersion());
   }
-
-  private static final String INVALID_CODE = "INVALID_CODE";
-  private static final String NOT_ENROLLED = "NOT_ENROLLED";
-  private static final String NO_ACTIVE_ACCESS_CODE = "NO_ACTIVE_ACCESS_CODE";
-  private static final String NO_ACTIVE_EMAIL_CODE = "NO_ACTIVE_EMAIL_CODE";
-  private static final String EMAIL_UNDELIVERABLE = "EMAIL_UNDELIVERABLE";
 
   /**
    * Destroys a data key once the event saying so is stored: were the command to fail instead, the

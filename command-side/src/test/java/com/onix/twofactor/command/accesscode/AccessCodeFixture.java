@@ -3,12 +3,12 @@ package com.onix.twofactor.command.accesscode;
 import com.onix.twofactor.command.emailcode.EmailCodeSetting;
 import com.onix.twofactor.command.secrets.AccessCodeHasher;
 import com.onix.twofactor.command.testing.InMemoryDataKeys;
-import com.onix.twofactor.command.testing.MutableClock;
 import com.onix.twofactor.command.twofactor.TotpSecrets;
 import com.onix.twofactor.command.user.UserTwoFactor;
 import com.onix.twofactor.kernel.accesscode.AccessCodeIssued;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.kernel.user.UserRegistered;
+import com.onix.twofactor.support.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,7 +32,7 @@ final class AccessCodeFixture {
 
   final FixtureConfiguration<UserTwoFactor> fixture =
       new AggregateTestFixture<>(UserTwoFactor.class);
-  final MutableClock clock = new MutableClock(START);
+  final MovableClock clock = new MovableClock(START);
   final AccessCodeHasher hasher = new AccessCodeHasher(new SecretKeySpec(new byte[32], "AES"));
 
   AccessCodeFixture() {

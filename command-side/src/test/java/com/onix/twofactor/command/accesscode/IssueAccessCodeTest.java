@@ -24,6 +24,7 @@ import com.onix.twofactor.kernel.twofactor.SecondFactorRejected;
 import com.onix.twofactor.kernel.twofactor.TwoFactorLocked;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupStarted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorUnlocked;
+import com.onix.twofactor.kernel.twofactor.UnlockCause;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,7 +129,8 @@ class IssueAccessCodeTest {
                 messageWithPayload(
                     matches(
                         (Object p) ->
-                            p.equals(new TwoFactorUnlocked(USER, ORG, "ACCESS_CODE_ISSUED")))),
+                            p.equals(
+                                new TwoFactorUnlocked(USER, ORG, UnlockCause.ACCESS_CODE_ISSUED)))),
                 messageWithPayload(matches((Object p) -> p instanceof AccessCodeIssued)),
                 andNoMore()));
   }

@@ -10,6 +10,7 @@ import static com.onix.twofactor.command.accesscode.AccessCodeFixture.USER;
 import com.onix.twofactor.kernel.accesscode.AccessCodeRedeemed;
 import com.onix.twofactor.kernel.accesscode.AccessCodeRevoked;
 import com.onix.twofactor.kernel.accesscode.RevocationReason;
+import com.onix.twofactor.kernel.twofactor.RefusalCode;
 import com.onix.twofactor.kernel.twofactor.RejectionReason;
 import com.onix.twofactor.kernel.twofactor.SecondFactorRejected;
 import com.onix.twofactor.kernel.twofactor.SecondFactorVerified;
@@ -71,7 +72,7 @@ class RedeemAccessCodeTest {
         .expectEvents(rejected(RejectionReason.USED_CODE, 1))
         .expectResultMessagePayload(
             VerificationOutcome.rejected(
-                ACCESS_CODE, RejectionReason.USED_CODE, "NO_ACTIVE_ACCESS_CODE", 4, 4));
+                ACCESS_CODE, RejectionReason.USED_CODE, RefusalCode.NO_ACTIVE_ACCESS_CODE, 4, 4));
   }
 
   @Test
@@ -94,7 +95,11 @@ class RedeemAccessCodeTest {
         .expectEvents(rejected(RejectionReason.EXPIRED_CODE, 1))
         .expectResultMessagePayload(
             VerificationOutcome.rejected(
-                ACCESS_CODE, RejectionReason.EXPIRED_CODE, "NO_ACTIVE_ACCESS_CODE", 4, 2));
+                ACCESS_CODE,
+                RejectionReason.EXPIRED_CODE,
+                RefusalCode.NO_ACTIVE_ACCESS_CODE,
+                4,
+                2));
   }
 
   @Test
@@ -121,7 +126,7 @@ class RedeemAccessCodeTest {
         .expectEvents(rejected(RejectionReason.REVOKED_CODE, 1))
         .expectResultMessagePayload(
             VerificationOutcome.rejected(
-                ACCESS_CODE, RejectionReason.REVOKED_CODE, "INVALID_CODE", 4, 4));
+                ACCESS_CODE, RejectionReason.REVOKED_CODE, RefusalCode.INVALID_CODE, 4, 4));
   }
 
   @Test
@@ -132,7 +137,7 @@ class RedeemAccessCodeTest {
         .expectEvents(rejected(RejectionReason.WRONG_CODE, 1))
         .expectResultMessagePayload(
             VerificationOutcome.rejected(
-                ACCESS_CODE, RejectionReason.WRONG_CODE, "INVALID_CODE", 4, 2));
+                ACCESS_CODE, RejectionReason.WRONG_CODE, RefusalCode.INVALID_CODE, 4, 2));
   }
 
   @Test

@@ -2,7 +2,6 @@ package com.onix.twofactor.command.emailcode;
 
 import com.onix.twofactor.command.secrets.AccessCodeHasher;
 import com.onix.twofactor.command.testing.InMemoryDataKeys;
-import com.onix.twofactor.command.testing.MutableClock;
 import com.onix.twofactor.command.twofactor.TotpSecrets;
 import com.onix.twofactor.command.twofactor.TotpSecrets.IssuedSecret;
 import com.onix.twofactor.command.user.UserTwoFactor;
@@ -11,6 +10,7 @@ import com.onix.twofactor.kernel.twofactor.TwoFactorSetupCompleted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupStarted;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.kernel.user.UserRegistered;
+import com.onix.twofactor.support.testing.MovableClock;
 import java.time.Instant;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,7 +29,7 @@ final class EmailCodeFixture {
 
   final FixtureConfiguration<UserTwoFactor> fixture =
       new AggregateTestFixture<>(UserTwoFactor.class);
-  final MutableClock clock = new MutableClock(START);
+  final MovableClock clock = new MovableClock(START);
   final InMemoryDataKeys keys = new InMemoryDataKeys();
   final TotpSecrets secrets = new TotpSecrets(keys);
   final EmailCodeSeal seal = new EmailCodeSeal(keys);

@@ -5,6 +5,7 @@ import static com.onix.twofactor.command.twofactor.TwoFactorFixture.REGISTERED;
 import static com.onix.twofactor.command.twofactor.TwoFactorFixture.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.onix.twofactor.kernel.twofactor.RefusalCode;
 import com.onix.twofactor.kernel.twofactor.RejectionReason;
 import com.onix.twofactor.kernel.twofactor.SecondFactorRejected;
 import com.onix.twofactor.kernel.twofactor.SecondFactorVerified;
@@ -47,7 +48,7 @@ class LockoutTest {
         .when(wrongCode())
         .expectEvents(failure(4))
         .expectResultMessagePayload(
-            VerificationOutcome.rejected(TOTP, WRONG, "INVALID_CODE", 1, 6));
+            VerificationOutcome.rejected(TOTP, WRONG, RefusalCode.INVALID_CODE, 1, 6));
   }
 
   @Test

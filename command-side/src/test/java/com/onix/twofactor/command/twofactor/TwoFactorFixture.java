@@ -4,13 +4,13 @@ import com.onix.twofactor.command.emailcode.EmailCodeSetting;
 import com.onix.twofactor.command.secrets.AccessCodeHasher;
 import com.onix.twofactor.command.testing.Authenticator;
 import com.onix.twofactor.command.testing.InMemoryDataKeys;
-import com.onix.twofactor.command.testing.MutableClock;
 import com.onix.twofactor.command.twofactor.TotpSecrets.IssuedSecret;
 import com.onix.twofactor.command.user.UserTwoFactor;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupCompleted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupStarted;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.kernel.user.UserRegistered;
+import com.onix.twofactor.support.testing.MovableClock;
 import java.time.Instant;
 import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -37,7 +37,7 @@ final class TwoFactorFixture {
   final FixtureConfiguration<UserTwoFactor> fixture;
   final InMemoryDataKeys keys = new InMemoryDataKeys();
   final TotpSecrets secrets = new TotpSecrets(keys);
-  final MutableClock clock = new MutableClock(START);
+  final MovableClock clock = new MovableClock(START);
   final IssuedSecret issued = secrets.issue(USER);
   final Authenticator phone = new Authenticator(issued.base32());
 

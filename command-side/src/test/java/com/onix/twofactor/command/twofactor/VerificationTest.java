@@ -4,6 +4,7 @@ import static com.onix.twofactor.command.twofactor.TwoFactorFixture.ORG;
 import static com.onix.twofactor.command.twofactor.TwoFactorFixture.REGISTERED;
 import static com.onix.twofactor.command.twofactor.TwoFactorFixture.USER;
 
+import com.onix.twofactor.kernel.twofactor.RefusalCode;
 import com.onix.twofactor.kernel.twofactor.RejectionReason;
 import com.onix.twofactor.kernel.twofactor.SecondFactorRejected;
 import com.onix.twofactor.kernel.twofactor.SecondFactorVerified;
@@ -49,7 +50,8 @@ class VerificationTest {
         .when(code(f.codeForStepOffset(offset)))
         .expectEvents(new SecondFactorRejected(USER, ORG, TOTP, RejectionReason.WRONG_CODE, 1))
         .expectResultMessagePayload(
-            VerificationOutcome.rejected(TOTP, RejectionReason.WRONG_CODE, "INVALID_CODE", 4, 3));
+            VerificationOutcome.rejected(
+                TOTP, RejectionReason.WRONG_CODE, RefusalCode.INVALID_CODE, 4, 3));
   }
 
   @Test
@@ -95,7 +97,8 @@ class VerificationTest {
         .when(code(f.codeForStepOffset(0)))
         .expectEvents(new SecondFactorRejected(USER, ORG, TOTP, RejectionReason.NOT_ENROLLED, 1))
         .expectResultMessagePayload(
-            VerificationOutcome.rejected(TOTP, RejectionReason.NOT_ENROLLED, "NOT_ENROLLED", 4, 2));
+            VerificationOutcome.rejected(
+                TOTP, RejectionReason.NOT_ENROLLED, RefusalCode.NOT_ENROLLED, 4, 2));
   }
 
   @Test

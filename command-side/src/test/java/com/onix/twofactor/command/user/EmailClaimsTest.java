@@ -8,7 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.onix.twofactor.command.refusal.CommandRefused;
 import com.onix.twofactor.command.testing.InMemoryMongo;
-import com.onix.twofactor.command.testing.MutableClock;
+import com.onix.twofactor.support.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -27,7 +27,7 @@ class EmailClaimsTest {
 
   private static InMemoryMongo mongo;
   private MongoCollection<Document> collection;
-  private MutableClock clock;
+  private MovableClock clock;
   private EmailClaims claims;
 
   @BeforeAll
@@ -45,7 +45,7 @@ class EmailClaimsTest {
     MongoDatabase database = mongo.database("email-claims-test");
     collection = database.getCollection(EmailClaims.COLLECTION);
     collection.deleteMany(new Document());
-    clock = new MutableClock(Instant.parse("2030-01-01T10:00:00Z"));
+    clock = new MovableClock(Instant.parse("2030-01-01T10:00:00Z"));
     claims = new EmailClaims(database, clock);
   }
 

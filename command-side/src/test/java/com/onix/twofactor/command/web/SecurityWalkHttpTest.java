@@ -561,7 +561,7 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
       return;
     }
     if (credential == Credential.ORG_ADMIN_OF_ANOTHER_ORGANIZATION) {
-      // API.md: "403 or 404"; never a hint that the resource exists.
+      // docs/http-api.md, "Who calls": 403 (404 allowed); never a hint that the resource exists.
       assertThat(answer.status()).as("%s", answer).isIn(403, 404);
     } else {
       assertThat(answer.status()).as("%s", answer).isEqualTo(credential.expected);

@@ -4,6 +4,7 @@ import com.onix.twofactor.eventstore.CommitLogStorageEngine;
 import com.onix.twofactor.eventstore.StoredEvent;
 import com.onix.twofactor.kernel.audit.AuditMetadata;
 import com.onix.twofactor.kernel.audit.OrganizationScoped;
+import com.onix.twofactor.kernel.catalogue.EventType;
 import com.onix.twofactor.query.view.ViewBatch;
 import com.onix.twofactor.query.view.ViewBatches;
 import com.onix.twofactor.query.view.ViewPreloader;
@@ -62,7 +63,7 @@ public class AuditProjection implements ViewPreloader {
         event.organizationId(),
         new AuditRecord(
             message.getIdentifier(),
-            event.getClass().getSimpleName(),
+            EventType.of(event.getClass()).orElseThrow().historyName(),
             message.getAggregateIdentifier(),
             message.getSequenceNumber(),
             message.getTimestamp(),

@@ -2,7 +2,6 @@ package com.onix.twofactor.query.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onix.twofactor.query.consistency.ConsistencyGate;
-import com.onix.twofactor.query.organization.OrganizationView;
 import com.onix.twofactor.query.web.Cursor;
 import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.OnixRole;
@@ -33,19 +32,13 @@ public class AuditQueryController {
 
   private final AuditReader reader;
   private final AuditTrail trail;
-  private final OrganizationView organizations;
   private final ConsistencyGate consistency;
   private final ObjectMapper json;
 
   public AuditQueryController(
-      AuditReader reader,
-      AuditTrail trail,
-      OrganizationView organizations,
-      ConsistencyGate consistency,
-      ObjectMapper json) {
+      AuditReader reader, AuditTrail trail, ConsistencyGate consistency, ObjectMapper json) {
     this.reader = reader;
     this.trail = trail;
-    this.organizations = organizations;
     this.consistency = consistency;
     this.json = json;
   }
@@ -131,7 +124,7 @@ public class AuditQueryController {
   private String consistentOrganization(UUID orgId, String minVersion) {
     String organizationId = orgId.toString();
     consistency.await(organizationId, minVersion, id -> trail.appliedVersion(organizationId, id));
-    organizations.policyOf(organizationId); // 404 for an organization that does not exist
+    trail.requireOrganization(organizationId);
     return organizationId;
   }
 

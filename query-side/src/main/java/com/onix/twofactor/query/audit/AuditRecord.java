@@ -8,9 +8,10 @@ import java.util.Map;
 import org.bson.Document;
 
 /**
- * One entry of the audit history, as API.md describes it, and its link in the organization's chain:
- * its position, the previous entry's hash, its own, and the stored form of the event they hash
- * (docs/audit-chain.md). The chain members are null until the entry is appended to its history.
+ * One entry of the audit history, as docs/http-api.md describes it, and its link in the
+ * organization's chain: its position, the previous entry's hash, its own, and the stored form of
+ * the event they hash (docs/audit-chain.md). The chain members are null until the entry is appended
+ * to its history.
  */
 public record AuditRecord(
     String eventId,

@@ -5,6 +5,7 @@ import com.onix.twofactor.eventstore.StoredEvent;
 import com.onix.twofactor.query.audit.chain.ChainRecord;
 import com.onix.twofactor.query.view.ViewBatch;
 import com.onix.twofactor.query.view.ViewStore;
+import com.onix.twofactor.support.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -176,6 +177,17 @@ public class AuditTrail {
 
   private static String aggregateKey(String aggregateId, long sequence) {
     return aggregateId + ":" + sequence;
+  }
+
+  /**
+   * 404 {@code UNKNOWN_ORGANIZATION} unless the organization's registration is in its history. Its
+   * version is written after every view of the batch, so once it shows, the organization's views
+   * hold it too.
+   */
+  public void requireOrganization(String organizationId) {
+    if (appliedVersion(organizationId, organizationId) < 0) {
+      throw ApiProblem.unknownOrganization();
+    }
   }
 
   /** The version of an aggregate in the history; -1 for none. */

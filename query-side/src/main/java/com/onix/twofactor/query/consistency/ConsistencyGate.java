@@ -1,6 +1,5 @@
 package com.onix.twofactor.query.consistency;
 
-import com.onix.twofactor.query.rebuild.ViewRebuild;
 import com.onix.twofactor.support.web.ApiProblem;
 import java.time.Duration;
 import java.util.Map;
@@ -31,11 +30,11 @@ public class ConsistencyGate {
    */
   static final int MAX_WAITERS_PER_GROUP = 8;
 
-  private final ViewRebuild rebuild;
+  private final ViewsCompleteness rebuild;
   private final Semaphore waiters = new Semaphore(MAX_WAITERS);
   private final Map<String, Semaphore> waitersByGroup = new ConcurrentHashMap<>();
 
-  public ConsistencyGate(ViewRebuild rebuild) {
+  public ConsistencyGate(ViewsCompleteness rebuild) {
     this.rebuild = rebuild;
   }
 

@@ -1,22 +1,19 @@
 package com.onix.twofactor.query.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.onix.twofactor.kernel.catalogue.EventType;
 import com.onix.twofactor.query.audit.AuditTrail;
-import com.onix.twofactor.query.organization.OrganizationView;
-import com.onix.twofactor.query.organization.PolicyTimeline;
-import com.onix.twofactor.query.user.UserDocument;
-import com.onix.twofactor.query.user.UserTimeline;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
  * What was true at an instant, computed from the events: an aggregate's events up to that instant,
  * read from the organization's audit history by their own sequence (key lookups on any store) and
- * folded with the same rules the projections apply. The fields the history leaves out (secrets)
- * play no part in that state.
+ * folded by the caller with the same rules the projections apply ({@code UserTimeline}, {@code
+ * PolicyTimeline}). The fields the history leaves out (secrets) play no part in that state.
  */
 @Component
 public class PointInTime {
@@ -36,33 +33,27 @@ public class PointInTime {
     return trail.appliedVersion(organizationId, aggregateId);
   }
 
-  /** The user as they were at {@code instant}; empty if not registered yet (in this org). */
-  public Optional<UserDocument> user(String organizationId, String userId, Instant instant) {
-    UserDocument user = null;
-    for (Document event : history(organizationId, userId, instant)) {
-      Instant at = event.getDate("occurredAt").toInstant();
-      user = UserTimeline.next(user, payloadOf(event), at);
-    }
-    return Optional.ofNullable(user);
-  }
+  /**
+   * One event of an aggregate's past: its payload (null for a type not known here), when, by whom.
+   */
+  public record PastEvent(Object payload, Instant occurredAt, String actorId) {}
 
-  /** The organization's policy in force at {@code instant}; empty if not registered yet. */
-  public Optional<OrganizationView.Policy> policy(String organizationId, Instant instant) {
-    OrganizationView.Policy policy = null;
-    for (Document event : history(organizationId, organizationId, instant)) {
-      policy =
-          PolicyTimeline.next(
-              policy,
+  /** The aggregate's events in the organization's history, in order, up to {@code instant}. */
+  public List<PastEvent> upTo(String organizationId, String aggregateId, Instant instant) {
+    List<PastEvent> past = new ArrayList<>();
+    for (Document event : history(organizationId, aggregateId, instant)) {
+      past.add(
+          new PastEvent(
               payloadOf(event),
               event.getDate("occurredAt").toInstant(),
-              event.get("actor", Document.class).getString("id"));
+              event.get("actor", Document.class).getString("id")));
     }
-    return Optional.ofNullable(policy);
+    return past;
   }
 
   /** The aggregate's events in the organization's history, in order, up to the instant. */
   private List<Document> history(String organizationId, String aggregateId, Instant instant) {
-    List<Document> events = new java.util.ArrayList<>();
+    List<Document> events = new ArrayList<>();
     String ours = organizationId + ":";
     for (long sequence = 0; ; sequence += CHUNK) {
       List<Document> chunk = trail.ofAggregate(aggregateId, sequence, CHUNK);
@@ -80,7 +71,8 @@ public class PointInTime {
   }
 
   private Object payloadOf(Document event) {
-    return EventTypes.named(event.getString("type"))
+    return EventType.ofHistoryName(event.getString("type"))
+        .map(EventType::type)
         .<Object>map(type -> json.convertValue(event.get("data", Document.class), type))
         .orElse(null);
   }

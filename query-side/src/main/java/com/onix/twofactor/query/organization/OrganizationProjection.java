@@ -1,6 +1,7 @@
 package com.onix.twofactor.query.organization;
 
 import com.onix.twofactor.kernel.audit.AuditMetadata;
+import com.onix.twofactor.kernel.catalogue.AggregateType;
 import com.onix.twofactor.query.view.Versioned;
 import com.onix.twofactor.query.view.ViewBatch;
 import com.onix.twofactor.query.view.ViewBatches;
@@ -23,8 +24,6 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("projections")
 public class OrganizationProjection implements ViewPreloader {
 
-  static final String AGGREGATE_TYPE = "OrganizationPolicy";
-
   private final ViewBatches batches;
 
   public OrganizationProjection(ViewBatches batches) {
@@ -36,7 +35,7 @@ public class OrganizationProjection implements ViewPreloader {
     Set<String> organizations = new LinkedHashSet<>();
     for (EventMessage<?> event : events) {
       if (event instanceof DomainEventMessage<?> domain
-          && AGGREGATE_TYPE.equals(domain.getType())) {
+          && AggregateType.ORGANIZATION_POLICY.is(domain.getType())) {
         organizations.add(domain.getAggregateIdentifier());
       }
     }
@@ -45,7 +44,7 @@ public class OrganizationProjection implements ViewPreloader {
 
   @EventHandler
   void on(Object event, DomainEventMessage<?> message) {
-    if (!AGGREGATE_TYPE.equals(message.getType())) {
+    if (!AggregateType.ORGANIZATION_POLICY.is(message.getType())) {
       return;
     }
     ViewBatch batch = batches.current();

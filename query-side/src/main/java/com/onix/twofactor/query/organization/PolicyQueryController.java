@@ -49,7 +49,8 @@ public class PolicyQueryController {
     if (instant != null) {
       consistency.await(
           organizationId, minVersion, id -> history.appliedVersion(organizationId, id));
-      return history.policy(organizationId, instant).orElseThrow(ApiProblem::unknownOrganization);
+      return PolicyTimeline.fold(history.upTo(organizationId, organizationId, instant))
+          .orElseThrow(ApiProblem::unknownOrganization);
     }
     consistency.await(
         organizationId,

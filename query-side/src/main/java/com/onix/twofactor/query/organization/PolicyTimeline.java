@@ -5,7 +5,10 @@ import com.onix.twofactor.kernel.emailcode.EmailCodesDisallowed;
 import com.onix.twofactor.kernel.organization.OrganizationRegistered;
 import com.onix.twofactor.kernel.organization.PolicyDisabled;
 import com.onix.twofactor.kernel.organization.PolicyEnabled;
+import com.onix.twofactor.query.history.PointInTime.PastEvent;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * How an organization's events set the 2FA policy in force, and who set it when. The projection and
@@ -14,6 +17,15 @@ import java.time.Instant;
 public final class PolicyTimeline {
 
   private PolicyTimeline() {}
+
+  /** The policy in force after these events of the organization; empty before its registration. */
+  public static Optional<OrganizationView.Policy> fold(List<PastEvent> history) {
+    OrganizationView.Policy policy = null;
+    for (PastEvent event : history) {
+      policy = next(policy, event.payload(), event.occurredAt(), event.actorId());
+    }
+    return Optional.ofNullable(policy);
+  }
 
   /**
    * @return the policy after the event; null before the organization's registration

@@ -3,6 +3,7 @@ package com.onix.twofactor.query.rebuild;
 import com.mongodb.client.MongoCollection;
 import com.onix.twofactor.eventstore.CommitLogStorageEngine;
 import com.onix.twofactor.query.audit.AuditTrail;
+import com.onix.twofactor.query.consistency.ViewsCompleteness;
 import com.onix.twofactor.query.view.ViewStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * positions (timestamps, in the Axon Mongo extension's tokens) mean nothing in the commit log.
  */
 @Component
-public class ViewRebuild {
+public class ViewRebuild implements ViewsCompleteness {
 
   static final String PROCESSOR = "projections";
   private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
@@ -82,7 +83,7 @@ public class ViewRebuild {
     return String.valueOf(token.get("tokenType"));
   }
 
-  /** False from the start of a rebuild until the views have taken in the whole store again. */
+  @Override
   public boolean viewsComplete() {
     if (!rebuilding) {
       return true;

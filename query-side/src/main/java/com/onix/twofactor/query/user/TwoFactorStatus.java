@@ -1,6 +1,9 @@
 package com.onix.twofactor.query.user;
 
-/** What a sign-in of this user must do about the second factor; API.md's table, in its order. */
+/**
+ * What a sign-in of this user must do about the second factor; the twoFactor table of
+ * docs/http-api.md, in its order.
+ */
 public enum TwoFactorStatus {
   EXEMPT,
   LOCKED,

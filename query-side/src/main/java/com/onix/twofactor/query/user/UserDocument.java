@@ -143,7 +143,7 @@ public record UserDocument(
     return instant == null ? null : Date.from(instant);
   }
 
-  /** The first row of API.md's table that matches wins. */
+  /** The first row of docs/http-api.md's twoFactor table that matches wins. */
   public Requirement requirementAt(Instant now, boolean policyRequired) {
     return requirementAt(now, policyRequired, false);
   }

@@ -1,6 +1,7 @@
 package com.onix.twofactor.query.user;
 
 import com.onix.twofactor.kernel.audit.OrganizationScoped;
+import com.onix.twofactor.kernel.catalogue.AggregateType;
 import com.onix.twofactor.query.view.Versioned;
 import com.onix.twofactor.query.view.ViewBatch;
 import com.onix.twofactor.query.view.ViewBatches;
@@ -26,8 +27,6 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("projections")
 public class UserProjection implements ViewPreloader {
 
-  static final String AGGREGATE_TYPE = "UserTwoFactor";
-
   private final ViewBatches batches;
 
   public UserProjection(ViewBatches batches) {
@@ -40,7 +39,7 @@ public class UserProjection implements ViewPreloader {
     Set<String> organizations = new LinkedHashSet<>();
     for (EventMessage<?> event : events) {
       if (event instanceof DomainEventMessage<?> domain
-          && AGGREGATE_TYPE.equals(domain.getType())) {
+          && AggregateType.USER_TWO_FACTOR.is(domain.getType())) {
         users.add(domain.getAggregateIdentifier());
         if (domain.getPayload() instanceof OrganizationScoped scoped) {
           organizations.add(scoped.organizationId());
@@ -54,7 +53,7 @@ public class UserProjection implements ViewPreloader {
 
   @EventHandler
   void on(Object event, DomainEventMessage<?> message) {
-    if (!AGGREGATE_TYPE.equals(message.getType())) {
+    if (!AggregateType.USER_TWO_FACTOR.is(message.getType())) {
       return;
     }
     ViewBatch batch = batches.current();

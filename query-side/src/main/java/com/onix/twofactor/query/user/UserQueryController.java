@@ -4,6 +4,7 @@ import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.consistency.ConsistencyGate;
 import com.onix.twofactor.query.history.PointInTime;
 import com.onix.twofactor.query.organization.OrganizationView;
+import com.onix.twofactor.query.organization.PolicyTimeline;
 import com.onix.twofactor.query.web.Cursor;
 import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.OnixRole;
@@ -178,13 +179,11 @@ public class UserQueryController {
       consistency.await(
           organizationId, minVersion, id -> history.appliedVersion(organizationId, id));
       boolean requiredThen =
-          history
-              .policy(organizationId, instant)
+          PolicyTimeline.fold(history.upTo(organizationId, organizationId, instant))
               .orElseThrow(ApiProblem::unknownOrganization)
               .required();
       UserDocument then =
-          history
-              .user(organizationId, userId.toString(), instant)
+          UserTimeline.fold(history.upTo(organizationId, userId.toString(), instant))
               .orElseThrow(ApiProblem::unknownUser);
       return UserSummary.of(then, requiredThen, instant);
     }

@@ -11,7 +11,10 @@ import com.onix.twofactor.kernel.twofactor.TwoFactorSetupStarted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorUnlocked;
 import com.onix.twofactor.kernel.user.SignInMethodChanged;
 import com.onix.twofactor.kernel.user.UserRegistered;
+import com.onix.twofactor.query.history.PointInTime.PastEvent;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * How one event of a user's history changes what the views show of them. The projection applies it
@@ -21,6 +24,15 @@ import java.time.Instant;
 public final class UserTimeline {
 
   private UserTimeline() {}
+
+  /** The user after these events of their history; empty before their registration. */
+  public static Optional<UserDocument> fold(List<PastEvent> history) {
+    UserDocument user = null;
+    for (PastEvent event : history) {
+      user = next(user, event.payload(), event.occurredAt());
+    }
+    return Optional.ofNullable(user);
+  }
 
   /**
    * @param user the state before, null before the user's registration

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.onix.twofactor.kernel.accesscode.RevocationReason;
 import com.onix.twofactor.kernel.twofactor.RejectionReason;
+import com.onix.twofactor.kernel.twofactor.UnlockCause;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.testing.EventFeed;
@@ -145,7 +146,7 @@ class SecondFactorAuditEventsEndpointTest extends QuerySideIntegrationTest {
     events.enroll();
     events.failUntilLocked(fromNow(Duration.ofMinutes(5)), 1);
 
-    EventFeed.Appended unlocked = events.unlocked("ACCESS_CODE_ISSUED");
+    EventFeed.Appended unlocked = events.unlocked(UnlockCause.ACCESS_CODE_ISSUED);
 
     JsonNode data = onlyEvent(unlocked, events.admin());
     assertFields(data, "userId", "organizationId", "cause");
@@ -245,7 +246,7 @@ class SecondFactorAuditEventsEndpointTest extends QuerySideIntegrationTest {
       add(events.rejected(VerificationMethod.TOTP, RejectionReason.WRONG_CODE, failures));
     }
     add(events.locked(fromNow(Duration.ofMinutes(5)), 1));
-    add(events.unlocked("ACCESS_CODE_ISSUED"));
+    add(events.unlocked(UnlockCause.ACCESS_CODE_ISSUED));
     add(events.accessCodeIssued(code));
     add(events.accessCodeRedeemed(code));
     add(events.verified(VerificationMethod.ACCESS_CODE, -1));

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.onix.twofactor.query.rebuild.ViewRebuild;
 import com.onix.twofactor.support.web.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 /** While the views are rebuilt, no query reads them: a half-built view fails open. */
 class ConsistencyGateTest {
 
-  private final ViewRebuild rebuild = mock(ViewRebuild.class);
+  private final ViewsCompleteness rebuild = mock(ViewsCompleteness.class);
   private final ConsistencyGate gate = new ConsistencyGate(rebuild);
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.onix.twofactor.query.rebuild.ViewRebuild;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** One organization's read-your-writes waiters cannot use up another organization's. */
 class ConsistencyWaitersPerOrganizationTest {
 
-  private final ViewRebuild rebuild = mock(ViewRebuild.class);
+  private final ViewsCompleteness rebuild = mock(ViewsCompleteness.class);
   private final ConsistencyGate gate = new ConsistencyGate(rebuild);
 
   @Test

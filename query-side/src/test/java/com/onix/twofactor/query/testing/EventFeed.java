@@ -1,6 +1,7 @@
 package com.onix.twofactor.query.testing;
 
 import com.onix.twofactor.kernel.audit.AuditMetadata;
+import com.onix.twofactor.kernel.catalogue.AggregateType;
 import com.onix.twofactor.kernel.organization.OrganizationRegistered;
 import com.onix.twofactor.kernel.organization.PolicyDisabled;
 import com.onix.twofactor.kernel.organization.PolicyEnabled;
@@ -24,8 +25,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  */
 public final class EventFeed {
 
-  public static final String ORGANIZATION_POLICY = "OrganizationPolicy";
-  public static final String USER_TWO_FACTOR = "UserTwoFactor";
+  public static final String ORGANIZATION_POLICY = AggregateType.ORGANIZATION_POLICY.storedName();
+  public static final String USER_TWO_FACTOR = AggregateType.USER_TWO_FACTOR.storedName();
 
   private static final AtomicLong LAST_MILLIS = new AtomicLong();
 

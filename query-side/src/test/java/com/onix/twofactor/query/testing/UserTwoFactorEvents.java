@@ -12,6 +12,7 @@ import com.onix.twofactor.kernel.twofactor.TwoFactorReset;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupCompleted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorSetupStarted;
 import com.onix.twofactor.kernel.twofactor.TwoFactorUnlocked;
+import com.onix.twofactor.kernel.twofactor.UnlockCause;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -150,7 +151,7 @@ public final class UserTwoFactorEvents {
     return locked(until, lockNumber);
   }
 
-  public EventFeed.Appended unlocked(String cause) {
+  public EventFeed.Appended unlocked(UnlockCause cause) {
     return feed.as(admin)
         .append(
             EventFeed.USER_TWO_FACTOR,

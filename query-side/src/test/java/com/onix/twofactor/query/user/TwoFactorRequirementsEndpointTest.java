@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.onix.twofactor.kernel.accesscode.RevocationReason;
 import com.onix.twofactor.kernel.twofactor.RejectionReason;
+import com.onix.twofactor.kernel.twofactor.UnlockCause;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.testing.EventFeed;
@@ -19,8 +20,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * GET /sign-in/requirements?email= after the second-factor events: API.md's twoFactor table, row by
- * row, fed the event sequences the command side writes.
+ * GET /sign-in/requirements?email= after the second-factor events: docs/http-api.md's twoFactor
+ * table, row by row, fed the event sequences the command side writes.
  */
 class TwoFactorRequirementsEndpointTest extends QuerySideIntegrationTest {
 
@@ -170,7 +171,7 @@ class TwoFactorRequirementsEndpointTest extends QuerySideIntegrationTest {
     subject.events().enroll();
     subject.events().failUntilLocked(fromNow(Duration.ofMinutes(5)), 1);
 
-    EventFeed.Appended unlocked = subject.events().unlocked("ADMIN");
+    EventFeed.Appended unlocked = subject.events().unlocked(UnlockCause.ACCESS_CODE_ISSUED);
 
     JsonNode answer = requirements(subject, unlocked);
     assertRequirement(answer, "VERIFICATION_REQUIRED", "TOTP");
@@ -283,7 +284,7 @@ class TwoFactorRequirementsEndpointTest extends QuerySideIntegrationTest {
     Subject subject = passwordUser(true);
     subject.events().enroll();
     subject.events().failUntilLocked(fromNow(Duration.ofMinutes(5)), 1);
-    subject.events().unlocked("ACCESS_CODE_ISSUED");
+    subject.events().unlocked(UnlockCause.ACCESS_CODE_ISSUED);
 
     EventFeed.Appended issued = subject.events().accessCodeIssued(UUID.randomUUID().toString());
 

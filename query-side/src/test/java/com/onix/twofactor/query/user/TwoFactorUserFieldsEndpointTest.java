@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.onix.twofactor.kernel.accesscode.RevocationReason;
 import com.onix.twofactor.kernel.twofactor.RejectionReason;
+import com.onix.twofactor.kernel.twofactor.UnlockCause;
 import com.onix.twofactor.kernel.twofactor.VerificationMethod;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.testing.EventFeed;
@@ -195,7 +196,7 @@ class TwoFactorUserFieldsEndpointTest extends QuerySideIntegrationTest {
     events.enroll();
     events.failUntilLocked(fromNow(Duration.ofMinutes(5)), 1);
 
-    EventFeed.Appended unlocked = events.unlocked("ADMIN");
+    EventFeed.Appended unlocked = events.unlocked(UnlockCause.ACCESS_CODE_ISSUED);
 
     assertNull(one(unlocked), "lockedUntil");
   }
@@ -360,7 +361,7 @@ class TwoFactorUserFieldsEndpointTest extends QuerySideIntegrationTest {
           events.rejected(VerificationMethod.TOTP, RejectionReason.WRONG_CODE, failures));
     }
     readablePromptly(events.locked(fromNow(Duration.ofMinutes(5)), 1));
-    readablePromptly(events.unlocked("ACCESS_CODE_ISSUED"));
+    readablePromptly(events.unlocked(UnlockCause.ACCESS_CODE_ISSUED));
     readablePromptly(events.accessCodeIssued(first));
     readablePromptly(events.accessCodeRevoked(first, RevocationReason.ADMIN));
     readablePromptly(events.accessCodeIssued(second));

@@ -13,8 +13,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Over random users and instants: the requirement is the first row of API.md's table that matches,
- * computed here independently from the table's wording.
+ * Over random users and instants: the requirement is the first row of docs/http-api.md's twoFactor
+ * table that matches, computed here independently from the table's wording.
  */
 class UserDocumentRequirementPropertyTest {
 

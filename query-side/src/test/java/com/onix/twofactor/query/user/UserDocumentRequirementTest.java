@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** API.md's twoFactor table, row by row, and the precedence between its rows. */
+/** docs/http-api.md's twoFactor table, row by row, and the precedence between its rows. */
 class UserDocumentRequirementTest {
 
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00.123456789Z");

@@ -3,8 +3,6 @@ package com.onix.twofactor.support.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.onix.twofactor.support.security.CallerArgumentResolver;
-import java.util.List;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.embedded.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,8 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** JSON strictness, request ids, the body limit and problem responses for every endpoint. */
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
   ProblemResponseWriter.class,
   ApiDocumentation.class
 })
-public class WebConfiguration implements WebMvcConfigurer {
+public class WebConfiguration {
 
   @Bean
   Jackson2ObjectMapperBuilderCustomizer strictJson() {
@@ -91,10 +87,5 @@ public class WebConfiguration implements WebMvcConfigurer {
   @Bean
   StrictIdConversion strictIdConversion() {
     return new StrictIdConversion();
-  }
-
-  @Override
-  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(new CallerArgumentResolver());
   }
 }

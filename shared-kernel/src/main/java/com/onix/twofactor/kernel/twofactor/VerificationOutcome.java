@@ -7,8 +7,7 @@ import java.time.Instant;
  * the events recording it are stored rather than rolled back.
  *
  * @param rejection null when verified or locked
- * @param refusalCode the API's stable code for a rejection: {@code INVALID_CODE}, {@code
- *     NOT_ENROLLED} or {@code NO_ACTIVE_ACCESS_CODE}
+ * @param refusalCode the API's stable code for a rejection
  * @param remainingAttempts further failures allowed before the lock, for a rejection
  * @param lockedUntil set when verification is locked now
  */
@@ -16,7 +15,7 @@ public record VerificationOutcome(
     boolean verified,
     VerificationMethod method,
     RejectionReason rejection,
-    String refusalCode,
+    RefusalCode refusalCode,
     int remainingAttempts,
     Instant lockedUntil,
     long version) {
@@ -28,7 +27,7 @@ public record VerificationOutcome(
   public static VerificationOutcome rejected(
       VerificationMethod method,
       RejectionReason reason,
-      String refusalCode,
+      RefusalCode refusalCode,
       int remainingAttempts,
       long version) {
     return new VerificationOutcome(

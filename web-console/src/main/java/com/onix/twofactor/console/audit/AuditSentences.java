@@ -1,8 +1,8 @@
 package com.onix.twofactor.console.audit;
 
 import com.onix.twofactor.console.apis.AuditEvent;
+import com.onix.twofactor.console.page.StatusWords;
 import com.onix.twofactor.console.page.ViewerTime;
-import com.onix.twofactor.console.users.StatusWords;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package com.onix.twofactor.console.page;
 
-import com.onix.twofactor.console.signin.SignedInPerson;
-import com.onix.twofactor.console.signin.SignedInRequired;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.springframework.stereotype.Controller;
@@ -11,6 +9,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /** What every page's template may use: the viewer's times, safe text, and who is signed in. */
 @ControllerAdvice(annotations = Controller.class)
 public class PageModel {
+
+  /** The request attribute that holds the signed-in person, once sign-in has found them. */
+  public static final String PERSON = "person";
 
   private static final SafeText SAFE_TEXT = new SafeText();
 
@@ -42,7 +43,7 @@ public class PageModel {
   }
 
   @ModelAttribute("person")
-  SignedInPerson person(HttpServletRequest request) {
-    return (SignedInPerson) request.getAttribute(SignedInRequired.PERSON);
+  Object person(HttpServletRequest request) {
+    return request.getAttribute(PERSON);
   }
 }

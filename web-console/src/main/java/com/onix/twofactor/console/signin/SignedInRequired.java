@@ -1,5 +1,6 @@
 package com.onix.twofactor.console.signin;
 
+import com.onix.twofactor.console.page.PageModel;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -13,7 +14,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 public class SignedInRequired implements HandlerInterceptor {
 
-  public static final String PERSON = "person";
+  public static final String PERSON = PageModel.PERSON;
 
   private final Clock clock;
 

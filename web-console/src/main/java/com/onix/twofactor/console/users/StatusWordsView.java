@@ -1,6 +1,7 @@
 package com.onix.twofactor.console.users;
 
 import com.onix.twofactor.console.apis.ConsoleUser;
+import com.onix.twofactor.console.page.StatusWords;
 import com.onix.twofactor.console.page.ViewerTime;
 
 /** {@link StatusWords} for the templates. */

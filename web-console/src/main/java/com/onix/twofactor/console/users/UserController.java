@@ -6,6 +6,7 @@ import com.onix.twofactor.console.apis.ConsoleApis;
 import com.onix.twofactor.console.apis.ConsoleUser;
 import com.onix.twofactor.console.apis.IssuedCode;
 import com.onix.twofactor.console.audit.UserHistory;
+import com.onix.twofactor.console.page.Checked;
 import com.onix.twofactor.console.page.Pages;
 import com.onix.twofactor.console.page.ViewerTime;
 import com.onix.twofactor.console.signin.SignedInPerson;

@@ -1,6 +1,6 @@
 package com.onix.twofactor.query.audit.checkpoint;
 
-import com.onix.twofactor.query.organization.OrganizationView;
+import com.onix.twofactor.query.audit.AuditTrail;
 import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
@@ -25,13 +25,12 @@ public class CheckpointController {
 
   private final Checkpoints checkpoints;
   private final CheckpointKeys keys;
-  private final OrganizationView organizations;
+  private final AuditTrail trail;
 
-  public CheckpointController(
-      Checkpoints checkpoints, CheckpointKeys keys, OrganizationView organizations) {
+  public CheckpointController(Checkpoints checkpoints, CheckpointKeys keys, AuditTrail trail) {
     this.checkpoints = checkpoints;
     this.keys = keys;
-    this.organizations = organizations;
+    this.trail = trail;
   }
 
   /** A checkpoint as served: the compact JWS, and what it states. */
@@ -112,7 +111,7 @@ public class CheckpointController {
 
   private String known(UUID orgId) {
     String organizationId = orgId.toString();
-    organizations.policyOf(organizationId); // 404 for an organization that does not exist
+    trail.requireOrganization(organizationId);
     return organizationId;
   }
 }

@@ -1,9 +1,9 @@
 package com.onix.twofactor.query.audit.integrity;
 
+import com.onix.twofactor.query.audit.AuditTrail;
 import com.onix.twofactor.query.audit.checkpoint.Checkpoint;
 import com.onix.twofactor.query.audit.checkpoint.Checkpoints;
 import com.onix.twofactor.query.consistency.ConsistencyGate;
-import com.onix.twofactor.query.organization.OrganizationView;
 import com.onix.twofactor.support.security.AllowedRoles;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.web.ApiProblem;
@@ -25,17 +25,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class AuditIntegrityController {
 
   private final ChainVerifier verifier;
-  private final OrganizationView organizations;
+  private final AuditTrail trail;
   private final ConsistencyGate consistency;
   private final Checkpoints checkpoints;
 
   public AuditIntegrityController(
       ChainVerifier verifier,
-      OrganizationView organizations,
+      AuditTrail trail,
       ConsistencyGate consistency,
       Checkpoints checkpoints) {
     this.verifier = verifier;
-    this.organizations = organizations;
+    this.trail = trail;
     this.consistency = consistency;
     this.checkpoints = checkpoints;
   }
@@ -61,7 +61,7 @@ public class AuditIntegrityController {
       @PathVariable UUID orgId, @RequestParam(required = false) List<String> checkpoint) {
     String organizationId = orgId.toString();
     consistency.await(organizationId, null, id -> -1); // 503 while the views are rebuilt
-    organizations.policyOf(organizationId); // 404 for an organization that does not exist
+    trail.requireOrganization(organizationId);
     List<Checkpoint> kept = new ArrayList<>();
     for (String jws : checkpoint == null ? List.<String>of() : checkpoint) {
       Checkpoint signed =

@@ -5,13 +5,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.onix.twofactor.eventstore.StoredEvent;
 import com.onix.twofactor.kernel.audit.OrganizationScoped;
+import com.onix.twofactor.kernel.catalogue.EventType;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whose history a stored event belongs to, read from its stored text as the projection reads it
- * from the event: the {@code organizationId} of a payload of an {@link OrganizationScoped} type.
+ * from the event: the {@code organizationId} of a payload of an {@link OrganizationScoped} type
+ * (named by its stable name, or by the class name stored before).
  */
 final class StoredOrganization {
 
@@ -46,11 +48,8 @@ final class StoredOrganization {
   }
 
   private static boolean scoped(String payloadType) {
-    try {
-      return OrganizationScoped.class.isAssignableFrom(
-          Class.forName(payloadType, false, StoredOrganization.class.getClassLoader()));
-    } catch (ClassNotFoundException | LinkageError unknown) {
-      return false;
-    }
+    return EventType.ofStored(payloadType)
+        .map(type -> OrganizationScoped.class.isAssignableFrom(type.type()))
+        .orElse(false);
   }
 }

@@ -1,7 +1,6 @@
-package com.onix.twofactor.console.page;
+package com.onix.twofactor.console.signin;
 
-import com.onix.twofactor.console.signin.SignedInPerson;
-import com.onix.twofactor.console.signin.SignedInRequired;
+import com.onix.twofactor.console.page.ViewerTime;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,6 @@
-package com.onix.twofactor.console.users;
+package com.onix.twofactor.console.page;
 
 import com.onix.twofactor.console.apis.ConsoleUser;
-import com.onix.twofactor.console.page.ViewerTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package com.onix.twofactor.command.testing;
+package com.onix.twofactor.support.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,17 +7,27 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock a test moves by hand instead of sleeping. */
-public final class MutableClock extends Clock {
+/** A clock a test moves by hand instead of sleeping. UTC. */
+public final class MovableClock extends Clock {
 
   private final AtomicReference<Instant> now;
 
-  public MutableClock(Instant start) {
+  /** Starting now. */
+  public MovableClock() {
+    this(Instant.now());
+  }
+
+  public MovableClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
   public void advance(Duration by) {
     now.updateAndGet(instant -> instant.plus(by));
+  }
+
+  /** Back to the real time. */
+  public void reset() {
+    now.set(Instant.now());
   }
 
   @Override

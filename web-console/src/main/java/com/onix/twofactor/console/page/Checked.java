@@ -1,4 +1,4 @@
-package com.onix.twofactor.console.users;
+package com.onix.twofactor.console.page;
 
 import java.util.UUID;
 
