@@ -119,6 +119,10 @@ class AuditExportMemoryTest {
       database
           .getCollection("view_audit_counters")
           .insertOne(new Document("_id", org).append("last", (long) EVENTS));
+      // The organization's own first event, as its audit version: what the history knows it by.
+      database
+          .getCollection("view_audit_versions")
+          .insertOne(new Document("_id", org).append("version", 0L).append("organizationId", org));
     }
   }
 }
