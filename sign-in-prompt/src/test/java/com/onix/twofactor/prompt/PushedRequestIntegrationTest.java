@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.onix.twofactor.support.security.DevTokens;
-import com.onix.twofactor.support.security.LocalSigningKey;
+import com.onix.twofactor.support.security.OnixRole;
+import com.onix.twofactor.support.testing.LocalSigningDataDirectory;
 import com.onix.twofactor.support.testing.MovableClock;
-import java.io.IOException;
+import com.onix.twofactor.support.testing.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,22 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class PushedRequestIntegrationTest {
 
   static final String RETURN = "https://signin.onix.example/return";
-  static final Path DATA;
-
-  static {
-    try {
-      DATA = Files.createTempDirectory("onix-prompt-test-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  static final LocalSigningDataDirectory DATA =
+      LocalSigningDataDirectory.create("onix-prompt-test-");
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    registry.add("onix.data-dir", DATA::toString);
-    registry.add("onix.security.issuer", () -> LocalSigningKey.LOCAL_ISSUER);
-    registry.add("onix.security.jwks-uri", () -> "");
-    registry.add("onix.security.jwk-set-file", () -> "");
+    DATA.register(registry);
     registry.add("onix.prompt.redirect-uris", () -> RETURN + ", https://other.onix.example/back");
   }
 
@@ -71,8 +58,7 @@ class PushedRequestIntegrationTest {
   @LocalServerPort int port;
   @Autowired MovableClock clock;
 
-  private final DevTokens tokens =
-      new DevTokens(LocalSigningKey.loadOrCreate(DATA), LocalSigningKey.LOCAL_ISSUER);
+  private final Tokens tokens = DATA.tokens();
 
   @Test
   void aPushFromTheSignInPageAnswersAOneTimePromptUrlValidForFiveMinutes() throws Exception {
@@ -121,20 +107,14 @@ class PushedRequestIntegrationTest {
   @Test
   void aPushWithAnExpiredTokenIs401() throws Exception {
     String expired =
-        tokens.mint(
-            "sign-in-page",
-            List.of("SIGN_IN_SERVICE"),
-            null,
-            Duration.ofSeconds(-60),
-            Instant.now());
+        tokens.mint("sign-in-page", null, Duration.ofSeconds(-60), OnixRole.SIGN_IN_SERVICE);
 
     assertThat(push(expired, body(RETURN)).statusCode()).isEqualTo(401);
   }
 
   @Test
   void aPushByAnyoneButTheSignInServiceIs403() throws Exception {
-    String admin =
-        tokens.mint("admin-1", List.of("ORG_ADMIN"), "org-1", Duration.ofMinutes(5), Instant.now());
+    String admin = tokens.mint("admin-1", "org-1", Duration.ofMinutes(5), OnixRole.ORG_ADMIN);
 
     HttpResponse<String> pushed = push(admin, body(RETURN));
 
@@ -251,8 +231,7 @@ class PushedRequestIntegrationTest {
   }
 
   private String signInToken() {
-    return tokens.mint(
-        "sign-in-page", List.of("SIGN_IN_SERVICE"), null, Duration.ofMinutes(10), Instant.now());
+    return tokens.mint("sign-in-page", null, Duration.ofMinutes(10), OnixRole.SIGN_IN_SERVICE);
   }
 
   private static String body(String redirectUri) {

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.onix.twofactor.support.security.DevTokens;
-import com.onix.twofactor.support.security.LocalSigningKey;
+import com.onix.twofactor.support.security.OnixRole;
+import com.onix.twofactor.support.testing.LocalSigningDataDirectory;
 import com.onix.twofactor.support.testing.MovableClock;
-import java.io.IOException;
+import com.onix.twofactor.support.testing.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,22 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignInLinkIntegrationTest {
 
-  static final Path DATA;
-
-  static {
-    try {
-      DATA = Files.createTempDirectory("onix-console-test-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  static final LocalSigningDataDirectory DATA =
+      LocalSigningDataDirectory.create("onix-console-test-");
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    registry.add("onix.data-dir", DATA::toString);
-    registry.add("onix.security.issuer", () -> LocalSigningKey.LOCAL_ISSUER);
-    registry.add("onix.security.jwks-uri", () -> "");
-    registry.add("onix.security.jwk-set-file", () -> "");
+    DATA.register(registry);
     registry.add("onix.console.oidc.issuer", () -> "");
     // No API listens on port 1: pages that ask one show that it is unavailable.
     registry.add("onix.console.query-url", () -> "http://127.0.0.1:1");
@@ -74,8 +61,7 @@ class SignInLinkIntegrationTest {
   @LocalServerPort int port;
   @Autowired MovableClock clock;
 
-  private final DevTokens tokens =
-      new DevTokens(LocalSigningKey.loadOrCreate(DATA), LocalSigningKey.LOCAL_ISSUER);
+  private final Tokens tokens = DATA.tokens();
 
   @BeforeEach
   void now() {
@@ -228,7 +214,7 @@ class SignInLinkIntegrationTest {
   }
 
   private String token(String role, String org, Duration ttl) {
-    return tokens.mint("person-1", List.of(role), org, ttl, Instant.now());
+    return tokens.mint("person-1", org, ttl, OnixRole.valueOf(role));
   }
 
   private String base() {
