@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.testing.LocalSigningDataDirectory;
 import com.onix.twofactor.support.testing.MovableClock;
+import com.onix.twofactor.support.testing.MovableClockConfiguration;
 import com.onix.twofactor.support.testing.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,10 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * may be sent back to, and that the link it answers opens once and only within its 5 minutes.
  */
 @SpringBootTest(
-    classes = {SignInPromptApplication.class, PushedRequestIntegrationTest.Clocks.class},
+    classes = {SignInPromptApplication.class, MovableClockConfiguration.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PushedRequestIntegrationTest {
 
@@ -41,15 +39,6 @@ class PushedRequestIntegrationTest {
   static void settings(DynamicPropertyRegistry registry) {
     DATA.register(registry);
     registry.add("onix.prompt.redirect-uris", () -> RETURN + ", https://other.onix.example/back");
-  }
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.testing.LocalSigningDataDirectory;
 import com.onix.twofactor.support.testing.MovableClock;
+import com.onix.twofactor.support.testing.MovableClockConfiguration;
 import com.onix.twofactor.support.testing.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * it opens once and only within its 5 minutes, and what the session it starts looks like.
  */
 @SpringBootTest(
-    classes = {WebConsoleApplication.class, SignInLinkIntegrationTest.Clocks.class},
+    classes = {WebConsoleApplication.class, MovableClockConfiguration.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignInLinkIntegrationTest {
 
@@ -44,15 +42,6 @@ class SignInLinkIntegrationTest {
     // No API listens on port 1: pages that ask one show that it is unavailable.
     registry.add("onix.console.query-url", () -> "http://127.0.0.1:1");
     registry.add("onix.console.command-url", () -> "http://127.0.0.1:1");
-  }
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
