@@ -12,6 +12,7 @@ record BenchOptions(
     URI commandSide,
     URI querySide,
     Path commandJar,
+    Path queryJar,
     int organizations,
     int users,
     int connections,
@@ -24,7 +25,8 @@ record BenchOptions(
     Path resultsDirectory,
     long commandPid,
     long queryPid,
-    boolean smoke) {
+    boolean smoke,
+    Path before) {
 
   static final String USAGE =
       """
@@ -40,6 +42,9 @@ record BenchOptions(
         --growth-events N     store size of the second growth point (default 1000000)
         --growth-seeder NAME  auto (http up to 50,000 added events, else bulk), http or bulk
         --results DIR         where the JSON result goes (default bench/results)
+        --query-jar PATH      the query side's jar, whose verify-audit the integrity rows time
+        --before FILE         a result JSON of an earlier run (e.g. before a change): rows
+                              "vs before" compare each rate to its baseline against that run's
         --command-pid PID, --query-pid PID  the services' processes, for their peak heap and CPU
         --smoke               tiny sizes and a second per measurement: checks the bench works
       """;
@@ -48,6 +53,8 @@ record BenchOptions(
     URI command = null;
     URI query = null;
     Path jar = null;
+    Path queryJar = null;
+    Path before = null;
     boolean smoke = false;
     Integer organizations = null;
     Integer users = null;
@@ -75,6 +82,8 @@ record BenchOptions(
         case "--command-url" -> command = URI.create(value);
         case "--query-url" -> query = URI.create(value);
         case "--command-jar" -> jar = Path.of(value);
+        case "--query-jar" -> queryJar = Path.of(value);
+        case "--before" -> before = Path.of(value);
         case "--organizations" -> organizations = positive(option, value);
         case "--users" -> users = positive(option, value);
         case "--connections" -> connections = positive(option, value);
@@ -97,6 +106,7 @@ record BenchOptions(
         command,
         query,
         jar,
+        queryJar,
         or(organizations, smoke ? 1 : 4),
         or(users, smoke ? 60 : 4_000),
         or(connections, smoke ? 4 : 16),
@@ -109,7 +119,8 @@ record BenchOptions(
         results,
         commandPid,
         queryPid,
-        smoke);
+        smoke,
+        before);
   }
 
   private static <T> T or(T given, T fallback) {

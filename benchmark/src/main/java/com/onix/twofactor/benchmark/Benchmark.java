@@ -37,6 +37,8 @@ final class Benchmark {
   private final List<ResultRow> rows = new ArrayList<>();
   private LoadResult commandBase;
   private LoadResult queryBase;
+  private LoadResult verifyTotp;
+  private LoadResult issueCodes;
 
   Benchmark(BenchOptions options, Progress progress) {
     this.options = options;
@@ -87,6 +89,7 @@ final class Benchmark {
 
     LoadResult verify =
         measure("POST /sign-in/verifications TOTP", Workloads.verifyTotp(api, totp, signIn));
+    verifyTotp = verify;
     ResultRow verifyRow = ResultRow.of(verify.name(), verify, commandBase);
     rows.add(
         verifyRow.withTarget(
@@ -117,6 +120,7 @@ final class Benchmark {
         measure(
             "POST .../access-codes (admin)",
             Workloads.issueAccessCode(api, shuffledQueue(population.accessCodeEligible()), issued));
+    issueCodes = issue;
     rows.add(ResultRow.of(issue.name(), issue, commandBase));
 
     LoadResult redeem =
@@ -159,6 +163,9 @@ final class Benchmark {
             .withTarget(">=20000 events/s", rebuild.eventsPerSecond() >= 20_000));
 
     growth(population, totp, status);
+    if (options.before() != null) {
+      rows.addAll(BeforeComparison.read(options.before()).compare(rows));
+    }
     heap(recordings);
   }
 
@@ -171,6 +178,7 @@ final class Benchmark {
     for (LoadResult result : before) {
       rows.add(ResultRow.of(result.name(), result, baselineOf(result)));
     }
+    integrity(population, small);
     long target = options.growthEvents();
     HistorySeeder seeder = HistorySeeders.choose(options.growthSeeder(), small, target);
     facts.put("growthSeeder", seeder.name());
@@ -215,6 +223,38 @@ final class Benchmark {
                       "vs %,d events: p50 %s, p99 %s; %s",
                       small, times(p50Ratio), times(p99Ratio), row.note())));
     }
+    integrity(population, large);
+  }
+
+  /**
+   * The operator's and the auditor's check of the chain at this store size, and what the chain
+   * costs per event against what a verification and an access code cost (same run).
+   */
+  private void integrity(Population population, long events) throws Exception {
+    if (options.queryJar() == null) {
+      rows.add(ResultRow.note("verify-audit" + at(events), "not measured: no --query-jar"));
+      return;
+    }
+    progress.say("./onix verify-audit%s...", at(events));
+    IntegrityTimer.Run run = new IntegrityTimer(options.queryJar()).verifyAudit();
+    progress.say("  %s in %.1f s (exit %d)", run.summary(), run.seconds(), run.exitStatus());
+    rows.add(ChainCost.verifyAuditRow("verify-audit" + at(events), run, events));
+    Population.Organization largest = population.organizations().get(0);
+    progress.say("GET audit-integrity of one organization%s...", at(events));
+    IntegrityTimer.Answer answer = IntegrityTimer.auditIntegrity(api, largest);
+    progress.say(
+        "  %d, verified %s, %,d events checked in %.1f s",
+        answer.status(), answer.verified(), answer.checkedEvents(), answer.seconds());
+    rows.add(ChainCost.auditIntegrityRow("GET audit-integrity" + at(events), answer, events));
+    if (run.verified() && run.checkedEvents() > 0) {
+      rows.add(
+          ChainCost.perEventRow(
+              "audit chain: cost of a link" + at(events), run, verifyTotp, issueCodes));
+    }
+  }
+
+  private static String at(long events) {
+    return String.format(" @ %,d events", events);
   }
 
   private static String times(double ratio) {

@@ -33,6 +33,9 @@ class BenchSmokeIT {
           "growth: verify TOTP @",
           "growth: requirements @",
           "growth: audit page @",
+          "verify-audit @",
+          "GET audit-integrity @",
+          "audit chain: cost of a link @",
           "peak heap, command side",
           "peak heap, query side");
 
@@ -70,6 +73,9 @@ class BenchSmokeIT {
     }
     assertThat(lines.stream().filter(line -> line.startsWith("growth: verify TOTP @")).count())
         .as("both growth points")
+        .isEqualTo(2);
+    assertThat(lines.stream().filter(line -> line.startsWith("verify-audit @")).count())
+        .as("the chain checked at both growth points")
         .isEqualTo(2);
     try (var json = Files.list(results.resolve("json"))) {
       assertThat(json.toList())

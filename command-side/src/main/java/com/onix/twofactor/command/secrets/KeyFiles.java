@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -38,6 +39,9 @@ public final class KeyFiles implements WrappedKeys {
 
   private final Path directory;
 
+  /** Writes and deletes share it; a backup holds it alone, so its copy matches its store copy. */
+  private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
+
   public KeyFiles(Path directory) {
     this.directory = directory;
     try {
@@ -50,13 +54,13 @@ public final class KeyFiles implements WrappedKeys {
 
   @Override
   public void put(WrappedKey key) {
-    write(key, false);
+    changing(() -> write(key, false));
   }
 
   @Override
   public void replace(WrappedKey key) {
     // The old form is overwritten before the new one takes its name.
-    write(key, true);
+    changing(() -> write(key, true));
   }
 
   @Override
@@ -75,9 +79,12 @@ public final class KeyFiles implements WrappedKeys {
 
   @Override
   public void delete(String keyId) {
-    if (!KEY_ID.matcher(keyId).matches()) {
-      return;
+    if (KEY_ID.matcher(keyId).matches()) {
+      changing(() -> destroy(keyId));
     }
+  }
+
+  private void destroy(String keyId) {
     Path file = fileOf(keyId);
     try {
       overwriteWithZeros(file);
@@ -121,6 +128,41 @@ public final class KeyFiles implements WrappedKeys {
       // another process discarded it first
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear the key directory " + directory, e);
+    }
+  }
+
+  /**
+   * Copies every key file into {@code target} (created owner-only) while no key is written or
+   * destroyed, and runs {@code alongside} (the store's snapshot) within the same pause: each key
+   * the copied store names is in the copy, and none it no longer names was destroyed only after.
+   */
+  public void copyConsistentlyWith(Path target, Runnable alongside) {
+    changes.writeLock().lock();
+    try {
+      alongside.run();
+      Files.createDirectories(target);
+      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
+      try (Stream<Path> files = Files.list(directory)) {
+        for (Path file : files.toList()) {
+          if (file.getFileName().toString().endsWith(SUFFIX)) {
+            Files.copy(
+                file, target.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the key directory " + directory, e);
+    } finally {
+      changes.writeLock().unlock();
+    }
+  }
+
+  private void changing(Runnable change) {
+    changes.readLock().lock();
+    try {
+      change.run();
+    } finally {
+      changes.readLock().unlock();
     }
   }
 

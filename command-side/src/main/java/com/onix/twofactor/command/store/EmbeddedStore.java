@@ -6,13 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedStore implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
-  private static final java.time.Duration RETAIN_FREED_CHUNKS = java.time.Duration.ofMinutes(5);
-  private static final java.time.Duration COMPACT_EVERY = java.time.Duration.ofMinutes(10);
+  private static final Duration RETAIN_FREED_CHUNKS = Duration.ofMinutes(5);
+  private static final Duration COMPACT_EVERY = Duration.ofMinutes(10);
 
   private final UnixSocketMongoServer server;
   private final MVStore mvStore;
@@ -66,6 +69,12 @@ public final class EmbeddedStore implements AutoCloseable {
    */
   public static EmbeddedStore onDisk(
       Path directory, Path socket, List<CollectionEviction> evictions) {
+    return onDisk(directory, socket, evictions, RETAIN_FREED_CHUNKS);
+  }
+
+  /** With the time freed chunks are kept given: tests reach in seconds what takes minutes. */
+  static EmbeddedStore onDisk(
+      Path directory, Path socket, List<CollectionEviction> evictions, Duration retention) {
     try {
       Files.createDirectories(directory);
       // The store holds users' emails and the audit history: its owner's eyes only.
@@ -74,27 +83,59 @@ public final class EmbeddedStore implements AutoCloseable {
       throw new UncheckedIOException("cannot create the data directory " + directory, e);
     }
     Path file = directory.resolve("onix.mv");
-    MVStore mvStore = open(file);
-    StoreBackend backend = new StoreBackend(mvStore);
+    MVStore mvStore = open(file, retention);
+    StoreBackend backend = backendOf(file, mvStore);
+    try {
+      StoreCheck.verify(file, mvStore);
+    } catch (StoreCorruptedException e) {
+      log.error("{} {}", e.getMessage(), e.remedy());
+      mvStore.closeImmediately(); // writes nothing more into a damaged file
+      throw e;
+    }
     if (evict(backend, evictions)) {
       mvStore.commit();
       backend.close(); // closes the MVStore too
       // A fresh file of the live data alone: the dropped documents' old pages are not copied.
       MVStoreTool.compact(file.toString(), false);
       log.info("Rewrote {} without the collections that left it", file);
-      mvStore = open(file);
-      backend = new StoreBackend(mvStore);
+      mvStore = open(file, retention);
+      backend = backendOf(file, mvStore);
     }
     EmbeddedStore store = new EmbeddedStore(backend, mvStore, socket);
     log.info("Embedded store on {} serving the socket {}", file, socket);
     return store;
   }
 
-  private static MVStore open(Path file) {
-    MVStore mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-    // A chunk that compaction emptied may still be read by a long scan that began before it
-    // (an index build over a large collection): keep such chunks for a while before reuse.
-    mvStore.setRetentionTime((int) RETAIN_FREED_CHUNKS.toMillis());
+  /** The backend over the store, which opens every collection and index it holds. */
+  private static StoreBackend backendOf(Path file, MVStore mvStore) {
+    try {
+      return new StoreBackend(mvStore);
+    } catch (MVStoreException e) {
+      mvStore.closeImmediately();
+      StoreCorruptedException corrupt =
+          new StoreCorruptedException(
+              file, "its collections cannot be opened (" + e.getMessage() + ")", e);
+      log.error("{} {}", corrupt.getMessage(), corrupt.remedy());
+      throw corrupt;
+    }
+  }
+
+  private static MVStore open(Path file, Duration retention) {
+    MVStore mvStore;
+    try {
+      mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    } catch (MVStoreException e) {
+      if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+        throw e;
+      }
+      StoreCorruptedException corrupt =
+          new StoreCorruptedException(file, "it cannot be opened (" + e.getMessage() + ")", e);
+      log.error("{} {}", corrupt.getMessage(), corrupt.remedy());
+      throw corrupt;
+    }
+    // Only chunks written longer ago than this are rewritten by compaction or have their space
+    // reused. Scans are not what this protects: StoreBackend holds the version each request reads.
+    mvStore.setRetentionTime((int) retention.toMillis());
     return mvStore;
   }
 
@@ -133,6 +174,36 @@ public final class EmbeddedStore implements AutoCloseable {
 
   public StoreDurability durability() {
     return durability == null ? StoreDurability.WRITE_CONCERN : durability;
+  }
+
+  /** True when the store has a file (not one in memory, as tests host). */
+  public boolean onDisk() {
+    return mvStore != null;
+  }
+
+  /**
+   * A consistent copy of the store's file as {@code target}, taken while it serves: commits pause
+   * for the copy, reads go on.
+   */
+  public void copyTo(Path target) {
+    if (mvStore == null) {
+      throw new IllegalStateException("the embedded store lives in memory: nothing to copy");
+    }
+    Path file = Path.of(mvStore.getFileStore().getFileName());
+    durability.whilePaused(
+        () -> {
+          try {
+            Files.createDirectories(target.getParent());
+            Files.copy(file, target);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the store file " + file, e);
+          }
+        });
+  }
+
+  /** Compacts whatever the fill rate: for tests that force compaction. */
+  void compactNow() {
+    durability.compactBelowFillRate(101);
   }
 
   private void commitQuietly() {

@@ -77,13 +77,31 @@ public final class GroupCommit implements StoreDurability {
 
   /** Rewrites sparse chunks so that the file does not grow by one chunk per commit forever. */
   public void compact() {
+    compactBelowFillRate(60);
+  }
+
+  void compactBelowFillRate(int fillRate) {
     synchronized (writeLock) {
       synchronized (syncLock) {
-        if (store.getFillRate() < 60) {
+        if (store.getFillRate() < fillRate) {
           store.compact(80, 16 * 1024 * 1024);
           writeCommit();
           syncWritten();
         }
+      }
+    }
+  }
+
+  /**
+   * Commits and syncs what is pending, then runs {@code work} while no commit can write to the
+   * file: the file holds exactly the committed store meanwhile (reads go on; writers wait).
+   */
+  public void whilePaused(Runnable work) {
+    synchronized (writeLock) {
+      synchronized (syncLock) {
+        writeCommit();
+        syncWritten();
+        work.run();
       }
     }
   }

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
@@ -38,6 +39,21 @@ final class StoreCollection extends AbstractSynchronizedMongoCollection<Object> 
     this.documents = documents;
     this.meta = meta;
     meta.putIfAbsent(DATA_SIZE_KEY, 0L);
+  }
+
+  /**
+   * Under the collection's lock, like its reads and writes (the base class leaves these two out):
+   * an index built beside writes missed the documents written meanwhile, and a drop beside an
+   * update changed the index list under it.
+   */
+  @Override
+  public synchronized void addIndex(Index<Object> index) {
+    super.addIndex(index);
+  }
+
+  @Override
+  public synchronized void dropIndex(String indexName) {
+    super.dropIndex(indexName);
   }
 
   @Override

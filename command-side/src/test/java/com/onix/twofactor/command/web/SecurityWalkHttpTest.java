@@ -134,6 +134,18 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
         return 409;
       }
     },
+    TAKE_BACKUP("POST", "/operator/backups", OnixRole.PLATFORM_OPERATOR) {
+      @Override
+      String path(Target t) {
+        return "/operator/backups";
+      }
+
+      /** The walk's store lives in memory: the refusal after authorization is the control. */
+      @Override
+      int validStatus() {
+        return 409;
+      }
+    },
     LIST_MAIL_DELIVERIES("GET", "/mail-deliveries", OnixRole.PLATFORM_OPERATOR) {
       @Override
       String path(Target t) {

@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -49,6 +50,19 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<ProblemDetail> refused(ApiProblem refusal) {
     return respond(refusal.status(), refusal.headers(), Problems.of(refusal));
+  }
+
+  /**
+   * The security firewall checks header values only when they are read, so a header it refuses (a
+   * value holding a control character) surfaces here, when Spring MVC reads the headers for a
+   * handler: the request's fault, answered as the firewall's own refusals are.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<ProblemDetail> rejectedByTheFirewall(RequestRejectedException rejection) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        ContainerErrors.codeFor(HttpStatus.BAD_REQUEST),
+        ContainerErrors.detailFor(HttpStatus.BAD_REQUEST));
   }
 
   @ExceptionHandler(Exception.class)
