@@ -16,7 +16,6 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.onix.twofactor.benchmark.SeededHistories.Actor;
 import com.onix.twofactor.benchmark.SeededHistories.Batch;
 import com.onix.twofactor.benchmark.SeededHistories.Seeded;
-import com.onix.twofactor.eventstore.BulkEventLoader;
 import com.onix.twofactor.eventstore.EventLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,8 @@ import org.bson.Document;
 /**
  * The growth to 1,000,000 events: too many for the API in a benchmark run, so they are written
  * straight into the live event store at {@code context.mongoUri()} / {@code context.database()},
- * with the event store's {@link BulkEventLoader}, while both services run.
+ * with {@link BulkEventLoader} (through the event store's bulk entry point), while both services
+ * run.
  *
  * <p>What: new users in the population's organizations (emails {@code seeded-<run tag>-<n>@<the
  * organization's bench domain>}; 75 % of them enroll with TOTP, 15 % use a password only, 10 %

@@ -1,7 +1,6 @@
 package com.onix.twofactor.benchmark;
 
-import com.onix.twofactor.eventstore.BulkEventLoader;
-import com.onix.twofactor.eventstore.BulkEventLoader.History;
+import com.onix.twofactor.benchmark.BulkEventLoader.History;
 import com.onix.twofactor.kernel.accesscode.AccessCodeIssued;
 import com.onix.twofactor.kernel.accesscode.AccessCodeRedeemed;
 import com.onix.twofactor.kernel.accesscode.AccessCodeRevoked;

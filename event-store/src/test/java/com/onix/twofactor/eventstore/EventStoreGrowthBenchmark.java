@@ -35,6 +35,7 @@ class EventStoreGrowthBenchmark {
   private static final int EVENTS_PER_AGGREGATE = 10;
   private static final int SAMPLES = 2_000;
   private static final int TRACKED = 100_000;
+  private static final int COMMITS_PER_APPEND = 500;
 
   record Recorded(String userId, String organizationId, long step) {}
 
@@ -73,26 +74,32 @@ class EventStoreGrowthBenchmark {
     }
   }
 
-  /** Writes whole aggregates straight into the layout, as the engine would, but in bulk. */
+  /**
+   * Writes whole aggregates straight into the layout, as the engine would, but in bulk: a thousand
+   * new aggregates at a time, their events one commit each, round by round.
+   */
   private void grow(EventLog log, long size) {
-    BulkEventLoader loader = new BulkEventLoader(log, serializer);
-    List<BulkEventLoader.History> batch = new ArrayList<>();
+    BulkCommitAppender appender = new BulkCommitAppender(log, serializer);
     while (stored < size) {
-      String aggregate = UUID.randomUUID().toString();
-      aggregates.add(aggregate);
-      List<DomainEventMessage<?>> events = new ArrayList<>(EVENTS_PER_AGGREGATE);
-      for (int i = 0; i < EVENTS_PER_AGGREGATE; i++) {
-        events.add(event(aggregate, i));
+      List<String> batch = new ArrayList<>(1_000);
+      for (int i = 0; i < 1_000 && stored < size; i++) {
+        String aggregate = UUID.randomUUID().toString();
+        aggregates.add(aggregate);
+        batch.add(aggregate);
+        nextSequence.put(aggregate, (long) EVENTS_PER_AGGREGATE);
+        stored += EVENTS_PER_AGGREGATE;
       }
-      batch.add(BulkEventLoader.History.ofEvents(events));
-      nextSequence.put(aggregate, (long) EVENTS_PER_AGGREGATE);
-      stored += EVENTS_PER_AGGREGATE;
-      if (batch.size() >= 1_000) {
-        loader.append(batch);
-        batch.clear();
+      for (int sequence = 0; sequence < EVENTS_PER_AGGREGATE; sequence++) {
+        for (int from = 0; from < batch.size(); from += COMMITS_PER_APPEND) {
+          List<List<DomainEventMessage<?>>> commits = new ArrayList<>(COMMITS_PER_APPEND);
+          for (String aggregate :
+              batch.subList(from, Math.min(batch.size(), from + COMMITS_PER_APPEND))) {
+            commits.add(List.of(event(aggregate, sequence)));
+          }
+          appender.append(commits);
+        }
       }
     }
-    loader.append(batch);
   }
 
   /** Milliseconds per aggregate read, per append, and tracking events per second. */

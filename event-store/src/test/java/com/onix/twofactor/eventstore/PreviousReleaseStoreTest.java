@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.onix.twofactor.kernel.catalogue.EventType;
 import com.onix.twofactor.kernel.organization.PolicyEnabled;
+import com.onix.twofactor.support.testing.PreviousReleaseStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +18,18 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.bson.Document;
-import org.bson.codecs.DecoderContext;
-import org.bson.codecs.DocumentCodec;
-import org.bson.json.JsonReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A store written by the previous release (test resource {@code previous-release/}: payload types
- * are Java class names) read by today's engine, which names events by their stable names.
+ * A store written by the previous release ({@link PreviousReleaseStore}: payload types are Java
+ * class names) read by today's engine, which names events by their stable names.
  */
 class PreviousReleaseStoreTest {
 
-  private static final String ORGANIZATION = "9c3f0a52-6d1e-4b7a-9e55-0f2b1c7d8a01";
-  private static final String USER = "4e8b2d71-3a6c-4f09-8b1e-7c5d9a2f6e12";
+  private static final String ORGANIZATION = PreviousReleaseStore.ORGANIZATION;
+  private static final String USER = PreviousReleaseStore.USER;
 
   private TestStore store;
   private List<Document> written;
@@ -41,7 +37,7 @@ class PreviousReleaseStoreTest {
   @BeforeEach
   void loadThePreviousReleasesStore() throws IOException {
     store = TestStore.open();
-    written = previousRelease();
+    written = PreviousReleaseStore.commits();
     store.eventLog().ensureIndexes();
     store.database().getCollection(EventLog.COMMITS).insertMany(written);
     store
@@ -49,7 +45,7 @@ class PreviousReleaseStoreTest {
         .getCollection(EventLog.CONTROL)
         .replaceOne(
             new Document("_id", "sequence"),
-            new Document("_id", "sequence").append("next", 26L),
+            new Document("_id", "sequence").append("next", PreviousReleaseStore.EVENTS),
             new com.mongodb.client.model.ReplaceOptions().upsert(true));
     new StoreLayout(store.eventLog()).mark("ready", "written by the previous release");
   }
@@ -57,31 +53,6 @@ class PreviousReleaseStoreTest {
   @AfterEach
   void closeStore() {
     store.close();
-  }
-
-  /** The fixture's commits, as the previous release stored them. */
-  static List<Document> previousRelease() throws IOException {
-    try (InputStream in =
-        PreviousReleaseStoreTest.class.getResourceAsStream(
-            "/previous-release/event_commits.json")) {
-      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      Document wrapped =
-          new DocumentCodec()
-              .decode(
-                  new JsonReader("{\"commits\":" + json + "}"), DecoderContext.builder().build());
-      List<Document> commits = new ArrayList<>(wrapped.getList("commits", Document.class));
-      for (Document commit : commits) {
-        asLong(commit, "globalIndex");
-        asLong(commit, "firstSequenceNumber");
-        commit.getList("events", Document.class).forEach(e -> asLong(e, "sequenceNumber"));
-      }
-      return commits;
-    }
-  }
-
-  /** Relaxed JSON writes a 64-bit integer as a plain number; the store held it as one. */
-  private static void asLong(Document document, String key) {
-    document.put(key, ((Number) document.get(key)).longValue());
   }
 
   private CommitLogStorageEngine engine() {

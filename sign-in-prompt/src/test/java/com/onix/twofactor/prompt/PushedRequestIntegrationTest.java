@@ -4,26 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.onix.twofactor.support.security.DevTokens;
-import com.onix.twofactor.support.security.LocalSigningKey;
+import com.onix.twofactor.support.security.OnixRole;
+import com.onix.twofactor.support.testing.LocalSigningDataDirectory;
 import com.onix.twofactor.support.testing.MovableClock;
-import java.io.IOException;
+import com.onix.twofactor.support.testing.MovableClockConfiguration;
+import com.onix.twofactor.support.testing.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,37 +27,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * may be sent back to, and that the link it answers opens once and only within its 5 minutes.
  */
 @SpringBootTest(
-    classes = {SignInPromptApplication.class, PushedRequestIntegrationTest.Clocks.class},
+    classes = {SignInPromptApplication.class, MovableClockConfiguration.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PushedRequestIntegrationTest {
 
   static final String RETURN = "https://signin.onix.example/return";
-  static final Path DATA;
-
-  static {
-    try {
-      DATA = Files.createTempDirectory("onix-prompt-test-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  static final LocalSigningDataDirectory DATA =
+      LocalSigningDataDirectory.create("onix-prompt-test-");
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    registry.add("onix.data-dir", DATA::toString);
-    registry.add("onix.security.issuer", () -> LocalSigningKey.LOCAL_ISSUER);
-    registry.add("onix.security.jwks-uri", () -> "");
-    registry.add("onix.security.jwk-set-file", () -> "");
+    DATA.register(registry);
     registry.add("onix.prompt.redirect-uris", () -> RETURN + ", https://other.onix.example/back");
-  }
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,8 +47,7 @@ class PushedRequestIntegrationTest {
   @LocalServerPort int port;
   @Autowired MovableClock clock;
 
-  private final DevTokens tokens =
-      new DevTokens(LocalSigningKey.loadOrCreate(DATA), LocalSigningKey.LOCAL_ISSUER);
+  private final Tokens tokens = DATA.tokens();
 
   @Test
   void aPushFromTheSignInPageAnswersAOneTimePromptUrlValidForFiveMinutes() throws Exception {
@@ -121,20 +96,14 @@ class PushedRequestIntegrationTest {
   @Test
   void aPushWithAnExpiredTokenIs401() throws Exception {
     String expired =
-        tokens.mint(
-            "sign-in-page",
-            List.of("SIGN_IN_SERVICE"),
-            null,
-            Duration.ofSeconds(-60),
-            Instant.now());
+        tokens.mint("sign-in-page", null, Duration.ofSeconds(-60), OnixRole.SIGN_IN_SERVICE);
 
     assertThat(push(expired, body(RETURN)).statusCode()).isEqualTo(401);
   }
 
   @Test
   void aPushByAnyoneButTheSignInServiceIs403() throws Exception {
-    String admin =
-        tokens.mint("admin-1", List.of("ORG_ADMIN"), "org-1", Duration.ofMinutes(5), Instant.now());
+    String admin = tokens.mint("admin-1", "org-1", Duration.ofMinutes(5), OnixRole.ORG_ADMIN);
 
     HttpResponse<String> pushed = push(admin, body(RETURN));
 
@@ -251,8 +220,7 @@ class PushedRequestIntegrationTest {
   }
 
   private String signInToken() {
-    return tokens.mint(
-        "sign-in-page", List.of("SIGN_IN_SERVICE"), null, Duration.ofMinutes(10), Instant.now());
+    return tokens.mint("sign-in-page", null, Duration.ofMinutes(10), OnixRole.SIGN_IN_SERVICE);
   }
 
   private static String body(String redirectUri) {

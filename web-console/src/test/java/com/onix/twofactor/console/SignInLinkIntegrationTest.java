@@ -4,27 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.onix.twofactor.support.security.DevTokens;
-import com.onix.twofactor.support.security.LocalSigningKey;
+import com.onix.twofactor.support.security.OnixRole;
+import com.onix.twofactor.support.testing.LocalSigningDataDirectory;
 import com.onix.twofactor.support.testing.MovableClock;
-import java.io.IOException;
+import com.onix.twofactor.support.testing.MovableClockConfiguration;
+import com.onix.twofactor.support.testing.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,39 +28,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * it opens once and only within its 5 minutes, and what the session it starts looks like.
  */
 @SpringBootTest(
-    classes = {WebConsoleApplication.class, SignInLinkIntegrationTest.Clocks.class},
+    classes = {WebConsoleApplication.class, MovableClockConfiguration.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignInLinkIntegrationTest {
 
-  static final Path DATA;
-
-  static {
-    try {
-      DATA = Files.createTempDirectory("onix-console-test-");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  static final LocalSigningDataDirectory DATA =
+      LocalSigningDataDirectory.create("onix-console-test-");
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    registry.add("onix.data-dir", DATA::toString);
-    registry.add("onix.security.issuer", () -> LocalSigningKey.LOCAL_ISSUER);
-    registry.add("onix.security.jwks-uri", () -> "");
-    registry.add("onix.security.jwk-set-file", () -> "");
+    DATA.register(registry);
     registry.add("onix.console.oidc.issuer", () -> "");
     // No API listens on port 1: pages that ask one show that it is unavailable.
     registry.add("onix.console.query-url", () -> "http://127.0.0.1:1");
     registry.add("onix.console.command-url", () -> "http://127.0.0.1:1");
-  }
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,8 +50,7 @@ class SignInLinkIntegrationTest {
   @LocalServerPort int port;
   @Autowired MovableClock clock;
 
-  private final DevTokens tokens =
-      new DevTokens(LocalSigningKey.loadOrCreate(DATA), LocalSigningKey.LOCAL_ISSUER);
+  private final Tokens tokens = DATA.tokens();
 
   @BeforeEach
   void now() {
@@ -228,7 +203,7 @@ class SignInLinkIntegrationTest {
   }
 
   private String token(String role, String org, Duration ttl) {
-    return tokens.mint("person-1", List.of(role), org, ttl, Instant.now());
+    return tokens.mint("person-1", org, ttl, OnixRole.valueOf(role));
   }
 
   private String base() {

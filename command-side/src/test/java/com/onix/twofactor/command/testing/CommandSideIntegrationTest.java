@@ -3,6 +3,7 @@ package com.onix.twofactor.command.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.onix.twofactor.command.CommandSideApplication;
+import com.onix.twofactor.support.testing.Tokens;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -42,7 +42,7 @@ class HttpFuzzHttpTest extends CommandSideIntegrationTest {
             "Bearer " + tokens.mint("sign-in-page", null, OnixRole.SIGN_IN_SERVICE),
             "Bearer " + tokens.mint(user, null, OnixRole.USER),
             "Bearer " + tokens.mint("auditor-1", org, OnixRole.AUDITOR),
-            "Bearer " + tokens.expired("admin-1", org, OnixRole.ORG_ADMIN),
+            "Bearer " + tokens.expired(List.of("ORG_ADMIN"), org),
             "Bearer not-a-jwt",
             "Bearer ",
             "Basic dXNlcjpwYXNzd29yZA==");

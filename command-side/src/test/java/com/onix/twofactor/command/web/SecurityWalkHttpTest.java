@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.onix.twofactor.command.testing.CommandSideIntegrationTest;
 import com.onix.twofactor.command.testing.Json;
 import com.onix.twofactor.command.testing.Response;
-import com.onix.twofactor.command.testing.Tokens;
 import com.onix.twofactor.support.security.OnixRole;
+import com.onix.twofactor.support.testing.Tokens;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -380,14 +381,14 @@ class SecurityWalkHttpTest extends CommandSideIntegrationTest {
         case VALID -> tokens.mint(sub, org, role);
         case NONE -> null;
         case MALFORMED -> "abc";
-        case ALG_NONE -> tokens.unsigned(sub, org, role);
-        case HMAC_WITH_PUBLIC_KEY -> tokens.hmacWithThePublicKey(sub, org, role);
-        case SIGNED_BY_ANOTHER_KEY -> tokens.signedByAnotherKey(sub, org, role);
-        case EXPIRED -> tokens.expired(sub, org, role);
-        case NOT_YET_VALID -> tokens.notYetValid(sub, org, role);
-        case TAMPERED_CLAIMS -> tokens.tampered(sub, org, role);
-        case FOREIGN_ISSUER -> tokens.fromIssuer("https://idp.example.com", sub, org, role);
-        case NO_SUBJECT -> tokens.withoutSubject(org, role);
+        case ALG_NONE -> tokens.unsigned(List.of(role.name()), org);
+        case HMAC_WITH_PUBLIC_KEY -> tokens.hmacWithThePublicKey(List.of(role.name()), org);
+        case SIGNED_BY_ANOTHER_KEY -> tokens.signedByAnotherKey(List.of(role.name()), org);
+        case EXPIRED -> tokens.expired(List.of(role.name()), org);
+        case NOT_YET_VALID -> tokens.notYetValid(List.of(role.name()), org);
+        case TAMPERED_CLAIMS -> tokens.tampered(List.of(role.name()), org);
+        case FOREIGN_ISSUER -> tokens.foreignIssuer(List.of(role.name()), org);
+        case NO_SUBJECT -> tokens.withoutSubject(List.of(role.name()), org);
         case WITHOUT_THE_ROLE ->
             tokens.mint(sub, target.organizationId(), endpoint.everyOtherRole());
         case ORG_ADMIN_OF_ANOTHER_ORGANIZATION ->

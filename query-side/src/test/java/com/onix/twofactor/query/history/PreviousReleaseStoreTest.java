@@ -5,50 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 import com.onix.twofactor.kernel.catalogue.EventType;
 import com.onix.twofactor.query.testing.QueryClient;
 import com.onix.twofactor.query.testing.QuerySideIntegrationTest;
 import com.onix.twofactor.query.testing.TestStore;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.onix.twofactor.support.testing.PreviousReleaseStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.bson.Document;
-import org.bson.codecs.DecoderContext;
-import org.bson.codecs.DocumentCodec;
-import org.bson.json.JsonReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store the previous release wrote (event-store's test resource {@code previous-release/},
- * payload types stored as Java class names), projected by today's query side: every event reaches
- * the views and the audit history under the names users knew, and the audit chain over the stored
- * bytes verifies.
+ * The store the previous release wrote ({@link PreviousReleaseStore}, payload types stored as Java
+ * class names), projected by today's query side: every event reaches the views and the audit
+ * history under the names users knew, and the audit chain over the stored bytes verifies.
  */
 class PreviousReleaseStoreTest extends QuerySideIntegrationTest {
 
-  private static final Path FIXTURE =
-      Path.of(
-          "..",
-          "event-store",
-          "src",
-          "test",
-          "resources",
-          "previous-release",
-          "event_commits.json");
-  private static final String ORG = "9c3f0a52-6d1e-4b7a-9e55-0f2b1c7d8a01";
-  private static final String USER = "4e8b2d71-3a6c-4f09-8b1e-7c5d9a2f6e12";
+  private static final String ORG = PreviousReleaseStore.ORGANIZATION;
+  private static final String USER = PreviousReleaseStore.USER;
 
   @Test
-  void itsHistoryIsProjectedWholeUnderTheTypesUsersKnewAndItsChainVerifies() throws IOException {
-    List<Document> commits = loadAtTheNextFreePositions();
+  void itsHistoryIsProjectedWholeUnderTheTypesUsersKnewAndItsChainVerifies() {
+    List<Document> commits;
+    try (MongoClient client = MongoClients.create(TestStore.uri())) {
+      commits =
+          PreviousReleaseStore.loadAtTheNextFreePositions(client.getDatabase(TestStore.database()));
+    }
     List<String> storedTypes = new ArrayList<>();
     for (Document commit : commits) {
       for (Document event : commit.getList("events", Document.class)) {
@@ -84,41 +69,5 @@ class PreviousReleaseStoreTest extends QuerySideIntegrationTest {
     assertThat(policy.path("required").asBoolean()).as("%s", policy).isFalse();
     assertThat(policy.path("emailCodesAllowed").asBoolean()).isFalse();
     assertThat(policy.path("changedAt").asText()).isEqualTo("2026-11-30T09:01:28.382Z");
-  }
-
-  /**
-   * The fixture's commits as they were stored, except for their global positions: this store is
-   * shared with other tests, so they take the next free ones, reserved as a writer does.
-   */
-  private List<Document> loadAtTheNextFreePositions() throws IOException {
-    String json = Files.readString(FIXTURE);
-    List<Document> commits =
-        new DocumentCodec()
-            .decode(new JsonReader("{\"commits\":" + json + "}"), DecoderContext.builder().build())
-            .getList("commits", Document.class);
-    try (MongoClient client = MongoClients.create(TestStore.uri())) {
-      MongoDatabase store = client.getDatabase(TestStore.database());
-      Document before =
-          store
-              .getCollection("event_store")
-              .findOneAndUpdate(
-                  new Document("_id", "sequence"),
-                  Updates.inc("next", eventsIn(commits)),
-                  new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-      long first = before == null ? 0 : ((Number) before.get("next")).longValue();
-      for (Document commit : commits) {
-        commit.put("globalIndex", first + ((Number) commit.get("globalIndex")).longValue());
-        commit.put("firstSequenceNumber", ((Number) commit.get("firstSequenceNumber")).longValue());
-        commit
-            .getList("events", Document.class)
-            .forEach(e -> e.put("sequenceNumber", ((Number) e.get("sequenceNumber")).longValue()));
-      }
-      store.getCollection("event_commits").insertMany(commits);
-    }
-    return commits;
-  }
-
-  private static long eventsIn(List<Document> commits) {
-    return commits.stream().mapToLong(c -> c.getList("events", Document.class).size()).sum();
   }
 }

@@ -3,6 +3,7 @@ package com.onix.twofactor.query.testing;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.QuerySideApplication;
 import com.onix.twofactor.query.rebuild.ViewRebuild;
+import com.onix.twofactor.support.testing.Tokens;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ public abstract class QuerySideIntegrationTest {
 
   protected EventFeed feed;
   protected QueryClient api;
-  protected final Tokens tokens = Tokens.local();
+  protected final Tokens tokens = new Tokens(TestStore.dataDirectory());
 
   @BeforeEach
   protected void connectToTheService() {

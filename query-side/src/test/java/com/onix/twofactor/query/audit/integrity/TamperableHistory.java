@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.onix.twofactor.kernel.user.SignInMethod;
 import com.onix.twofactor.query.testing.EventFeed;
 import com.onix.twofactor.query.testing.QueryClient;
-import com.onix.twofactor.query.testing.Tokens;
+import com.onix.twofactor.support.testing.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,6 @@
-package com.onix.twofactor.query.testing;
+package com.onix.twofactor.support.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -13,10 +14,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.onix.twofactor.support.security.DevTokens;
 import com.onix.twofactor.support.security.LocalSigningKey;
+import com.onix.twofactor.support.security.OnixRole;
 import com.onix.twofactor.support.security.TokenSettings;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -25,59 +29,97 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Bearer tokens as {@code ./onix token} mints them, and the forged kinds the service must refuse.
+ * Bearer tokens for the services' tests: good ones signed with the local key of a data directory,
+ * as {@code ./onix token} mints them, and every forged kind a service must refuse. Forgeries take
+ * role names as text, so that a test can also name a role no service knows.
  */
 public final class Tokens {
 
   public static final String ISSUER = LocalSigningKey.LOCAL_ISSUER;
-  private static final Duration TTL = Duration.ofHours(1);
-  private static volatile RSAKey foreignKey;
+  private static final Duration HOUR = Duration.ofHours(1);
+  private static volatile RSAKey anotherKey;
 
   private final RSAKey key;
-  private final DevTokens dev;
+  private final DevTokens local;
 
-  private Tokens(RSAKey key) {
-    this.key = key;
-    this.dev = new DevTokens(key, ISSUER);
+  /** Signed with the local key of that data directory (made there if it has none yet). */
+  public Tokens(Path dataDirectory) {
+    this.key = LocalSigningKey.loadOrCreate(dataDirectory);
+    this.local = new DevTokens(key, ISSUER);
   }
 
-  /** Signed with the local key the service trusts, from the test data directory. */
-  public static Tokens local() {
-    return new Tokens(LocalSigningKey.loadOrCreate(TestStore.dataDirectory()));
+  public String mint(String subject, String organizationId, Duration ttl, OnixRole... roles) {
+    return local.mint(subject, names(roles), organizationId, ttl, Instant.now());
+  }
+
+  public String mint(String subject, String organizationId, OnixRole... roles) {
+    return mint(subject, organizationId, HOUR, roles);
+  }
+
+  /** A good token for a new subject, with roles by name (known to the services or not). */
+  public String mint(List<String> roles, String organizationId) {
+    return local.mint(subject(), roles, organizationId, HOUR, Instant.now());
+  }
+
+  public String platformOperator() {
+    return mint("operator-1", null, OnixRole.PLATFORM_OPERATOR);
   }
 
   public String signInService() {
-    return mint(List.of("SIGN_IN_SERVICE"), null);
+    return mint(List.of(OnixRole.SIGN_IN_SERVICE.name()), null);
   }
 
   public String orgAdmin(String organizationId) {
-    return mint(List.of("ORG_ADMIN"), organizationId);
+    return mint("admin-of-" + organizationId, organizationId, OnixRole.ORG_ADMIN);
+  }
+
+  public String orgAdmin(String subject, String organizationId) {
+    return mint(subject, organizationId, OnixRole.ORG_ADMIN);
   }
 
   public String auditor(String organizationId) {
-    return mint(List.of("AUDITOR"), organizationId);
-  }
-
-  public String mint(List<String> roles, String organizationId) {
-    return dev.mint(subject(), roles, organizationId, TTL, Instant.now());
+    return mint(List.of(OnixRole.AUDITOR.name()), organizationId);
   }
 
   /** Issued two hours ago, valid for one: expired an hour ago. */
   public String expired(List<String> roles, String organizationId) {
-    return dev.mint(
-        subject(), roles, organizationId, TTL, Instant.now().minus(Duration.ofHours(2)));
+    return local.mint(
+        subject(), roles, organizationId, HOUR, Instant.now().minus(Duration.ofHours(2)));
   }
 
-  /** Signed with the trusted key, but by an issuer the service does not trust. */
+  /** Signed with the trusted key, but by an issuer the services do not trust. */
   public String foreignIssuer(List<String> roles, String organizationId) {
     return new DevTokens(key, "https://idp.example.com/other")
-        .mint(subject(), roles, organizationId, TTL, Instant.now());
+        .mint(subject(), roles, organizationId, HOUR, Instant.now());
+  }
+
+  /** Signed with the trusted key, but naming no subject. */
+  public String withoutSubject(List<String> roles, String organizationId) {
+    return local.mint(null, roles, organizationId, HOUR, Instant.now());
+  }
+
+  /** Signed with the trusted key, but with a blank subject. */
+  public String withBlankSubject(List<String> roles, String organizationId) {
+    return signWithTrustedKey(claims(roles, organizationId).subject(" ").build());
+  }
+
+  /** Signed with the trusted key, but without an expiry. */
+  public String withoutExpiry(List<String> roles, String organizationId) {
+    return signWithTrustedKey(claims(roles, organizationId).expirationTime(null).build());
+  }
+
+  /** Signed with the trusted key, but only valid ten minutes from now ({@code nbf}). */
+  public String notYetValid(List<String> roles, String organizationId) {
+    return signWithTrustedKey(
+        claims(roles, organizationId)
+            .notBeforeTime(Date.from(Instant.now().plusSeconds(600)))
+            .build());
   }
 
   /** Right issuer and claims, and even the trusted key's id, but signed by another RSA key. */
   public String signedByAnotherKey(List<String> roles, String organizationId) {
     return new DevTokens(anotherKey(), ISSUER)
-        .mint(subject(), roles, organizationId, TTL, Instant.now());
+        .mint(subject(), roles, organizationId, HOUR, Instant.now());
   }
 
   /** An unsigned token ({@code alg: none}) with claims that would otherwise be accepted. */
@@ -86,24 +128,15 @@ public final class Tokens {
     Map<String, Object> claims = new LinkedHashMap<>();
     long now = Instant.now().getEpochSecond();
     claims.put("iss", ISSUER);
+    claims.put("aud", TokenSettings.DEFAULT_AUDIENCE);
     claims.put("sub", subject());
     claims.put("iat", now);
-    claims.put("exp", now + TTL.toSeconds());
+    claims.put("exp", now + HOUR.toSeconds());
     claims.put("roles", roles);
     if (organizationId != null) {
       claims.put("org", organizationId);
     }
     return base64Json(header) + "." + base64Json(claims) + ".";
-  }
-
-  /** Signed by the trusted key, but without an expiry. */
-  public String withoutExpiry(List<String> roles, String organizationId) {
-    return signWithTrustedKey(claims(roles, organizationId).expirationTime(null).build());
-  }
-
-  /** Signed by the trusted key, but with a blank subject. */
-  public String withBlankSubject(List<String> roles, String organizationId) {
-    return signWithTrustedKey(claims(roles, organizationId).subject(" ").build());
   }
 
   /**
@@ -123,6 +156,16 @@ public final class Tokens {
     }
   }
 
+  /**
+   * A genuine token for a role-less caller whose claims were then swapped for ones with the roles,
+   * keeping the original signature.
+   */
+  public String tampered(List<String> roles, String organizationId) {
+    String[] genuine = mint(List.of(), organizationId).split("\\.");
+    String forged = base64(claims(roles, organizationId).build().toString());
+    return genuine[0] + "." + forged + "." + genuine[2];
+  }
+
   private JWTClaimsSet.Builder claims(List<String> roles, String organizationId) {
     Instant now = Instant.now();
     JWTClaimsSet.Builder claims =
@@ -131,7 +174,7 @@ public final class Tokens {
             .audience(TokenSettings.DEFAULT_AUDIENCE)
             .subject(subject())
             .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plus(TTL)))
+            .expirationTime(Date.from(now.plus(HOUR)))
             .claim("roles", roles);
     if (organizationId != null) {
       claims.claim("org", organizationId);
@@ -152,7 +195,7 @@ public final class Tokens {
   }
 
   private RSAKey anotherKey() {
-    RSAKey other = foreignKey;
+    RSAKey other = anotherKey;
     if (other == null) {
       try {
         other =
@@ -164,18 +207,27 @@ public final class Tokens {
       } catch (JOSEException e) {
         throw new IllegalStateException(e);
       }
-      foreignKey = other;
+      anotherKey = other;
     }
     return other;
   }
 
   private static String base64Json(Object value) {
     try {
-      byte[] json = new ObjectMapper().writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return base64(new ObjectMapper().writeValueAsString(value));
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String base64(String text) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> names(OnixRole... roles) {
+    return Arrays.stream(roles).map(Enum::name).toList();
   }
 
   private static String subject() {
