@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Settings &gt; Users &amp; Roles &gt; a user &gt; "Get access code", and its revocation. */
@@ -51,6 +52,7 @@ public class AccessCodeCommandController {
 
   @Operation(summary = "Get a temporary access code for a user (ORG_ADMIN)")
   @AllowedRoles(value = OnixRole.ORG_ADMIN, organization = "orgId")
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping(
       path = "/organizations/{orgId}/users/{userId}/access-codes",
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -86,6 +88,7 @@ public class AccessCodeCommandController {
 
   @Operation(summary = "Revoke a user's access code (ORG_ADMIN)")
   @AllowedRoles(value = OnixRole.ORG_ADMIN, organization = "orgId")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @DeleteMapping(path = "/organizations/{orgId}/users/{userId}/access-codes/{accessCodeId}")
   public ResponseEntity<Void> revoke(
       @PathVariable UUID orgId,

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** For operators (through ./onix backup): a consistent backup of the embedded installation. */
@@ -32,6 +33,7 @@ class BackupController {
               + " the data directory, never its content. 409 BACKUP_NOT_EMBEDDED on a real"
               + " MongoDB (back it up with its own tools) or a store in memory.")
   @AllowedRoles(OnixRole.PLATFORM_OPERATOR)
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping(path = "/operator/backups", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Taken> take() {
     StoreBackup available = backup.getIfAvailable();

@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The sign-in page asks for a code by email. */
@@ -59,6 +60,7 @@ public class EmailCodeController {
               + " NOT_ENROLLED, EMAIL_CODES_NOT_ALLOWED. If the mail server refuses the address"
               + " for good, the verification with that code answers 409 EMAIL_UNDELIVERABLE.")
   @AllowedRoles(OnixRole.SIGN_IN_SERVICE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
   @PostMapping(
       path = "/sign-in/email-codes",
       consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -48,6 +49,7 @@ public class OrganizationCommandController {
 
   @Operation(summary = "Register an organization (PLATFORM_OPERATOR)")
   @AllowedRoles(OnixRole.PLATFORM_OPERATOR)
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping(
       path = "/organizations",
       consumes = MediaType.APPLICATION_JSON_VALUE,

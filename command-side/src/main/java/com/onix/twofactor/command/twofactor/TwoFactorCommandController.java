@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Setting up an authenticator app, and an admin's reset of it. */
@@ -60,6 +61,7 @@ public class TwoFactorCommandController {
 
   @Operation(summary = "Start authenticator setup (the USER themself, or SIGN_IN_SERVICE)")
   @AllowedRoles(value = OnixRole.SIGN_IN_SERVICE, orSelf = "userId")
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping(
       path = "/users/{userId}/two-factor/setup",
       produces = MediaType.APPLICATION_JSON_VALUE)

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -49,6 +50,7 @@ public class UserCommandController {
 
   @Operation(summary = "Register a user in an organization (ORG_ADMIN)")
   @AllowedRoles(value = OnixRole.ORG_ADMIN, organization = "orgId")
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping(
       path = "/organizations/{orgId}/users",
       consumes = MediaType.APPLICATION_JSON_VALUE,

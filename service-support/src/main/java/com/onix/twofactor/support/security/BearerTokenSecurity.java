@@ -45,7 +45,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TokenSettings.class)
-@Import(CallerParameters.class)
+@Import({CallerParameters.class, ProblemResponsesDocumentation.class})
 public class BearerTokenSecurity {
 
   @Bean

@@ -15,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /prompt-requests}: the sign-in page pushes a sign-in, server to server. */
@@ -32,6 +33,7 @@ public class PromptRequestController {
   }
 
   @AllowedRoles(OnixRole.SIGN_IN_SERVICE)
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping("/prompt-requests")
   ResponseEntity<PushedAnswer> push(
       Caller caller,

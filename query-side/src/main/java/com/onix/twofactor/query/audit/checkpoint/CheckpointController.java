@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Signed checkpoints of an organization's audit chain, and the keys that check them. */
@@ -56,6 +57,7 @@ public class CheckpointController {
               + " cut short, rewritten or re-chained after it no longer matches it.")
   @SecurityRequirement(name = "bearer")
   @AllowedRoles(value = OnixRole.AUDITOR, organization = "orgId")
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping(
       path = "/organizations/{orgId}/audit-checkpoints",
       produces = MediaType.APPLICATION_JSON_VALUE)
