@@ -34,7 +34,7 @@ class ContractDocumentIntegrationTest {
   @LocalServerPort int port;
 
   @Test
-  void theOpenApiDocumentAndTheContractNameTheSameEndpoints() throws Exception {
+  void theOpenApiDocumentAndTheContractNameTheSameEndpointsAndSuccessStatuses() throws Exception {
     HttpResponse<String> docs =
         HttpClient.newHttpClient()
             .send(
@@ -46,5 +46,8 @@ class ContractDocumentIntegrationTest {
     assertThat(ContractDocument.endpointsOf(new ObjectMapper().readTree(docs.body())))
         .as("the prompt's /v3/api-docs against docs/http-api.md, section 'Sign-in prompt'")
         .containsExactlyElementsOf(ContractDocument.ofRepository().endpointsOf("Sign-in prompt"));
+    assertThat(ContractDocument.successStatusesOf(new ObjectMapper().readTree(docs.body())))
+        .as("success statuses of the prompt's /v3/api-docs against docs/http-api.md")
+        .isEqualTo(ContractDocument.ofRepository().successStatusesOf("Sign-in prompt"));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.onix.twofactor.support.security.OnixRole;
+import com.onix.twofactor.support.testing.ContractDocument;
 import com.onix.twofactor.support.testing.LocalSigningDataDirectory;
 import com.onix.twofactor.support.testing.MovableClock;
 import com.onix.twofactor.support.testing.MovableClockConfiguration;
@@ -60,6 +61,22 @@ class PushedRequestIntegrationTest {
     assertThat(answer.get("prompt_url").asText())
         .startsWith("http://127.0.0.1:")
         .contains("/prompt?request_uri=urn%3Aonix%3Aprompt%3A");
+  }
+
+  @Test
+  void thePushAndTheKeysAnswerTheSuccessStatusTheOpenApiDocumentStates() throws Exception {
+    HttpResponse<String> docs = get("/v3/api-docs");
+    var documented = ContractDocument.successStatusesOf(JSON.readTree(docs.body()));
+
+    HttpResponse<String> pushed = push(signInToken(), body(RETURN));
+    HttpResponse<String> keys = get("/.well-known/jwks.json");
+
+    assertThat(pushed.statusCode())
+        .as(pushed.body())
+        .isEqualTo(documented.get("POST /prompt-requests"));
+    assertThat(keys.statusCode())
+        .as(keys.body())
+        .isEqualTo(documented.get("GET /.well-known/jwks.json"));
   }
 
   @Test
@@ -227,6 +244,12 @@ class PushedRequestIntegrationTest {
     return "{\"email\":\"ann@acme.example\",\"redirect_uri\":\""
         + redirectUri
         + "\",\"state\":\"st-1\",\"nonce\":\"n-1\"}";
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> push(String token, String body) throws Exception {
