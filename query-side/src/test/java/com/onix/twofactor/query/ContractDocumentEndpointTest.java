@@ -73,4 +73,17 @@ class ContractDocumentEndpointTest extends QuerySideIntegrationTest {
           .isTrue();
     }
   }
+
+  @Test
+  void aPublicRouteDocumentsNeitherATokenNorItsProblems() {
+    var operation =
+        api.get("/v3/api-docs", null)
+            .json()
+            .path("paths")
+            .path("/audit-checkpoint-keys")
+            .path("get");
+
+    assertThat(operation.has("security")).as("%s", operation).isFalse();
+    assertThat(operation.path("responses").has("401")).as("%s", operation).isFalse();
+  }
 }

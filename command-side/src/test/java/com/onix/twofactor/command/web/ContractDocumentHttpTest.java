@@ -37,6 +37,16 @@ class ContractDocumentHttpTest extends CommandSideIntegrationTest {
 
     assertThat(problemSchema(operation, "401").isObject()).as("%s", operation).isTrue();
     assertThat(problemSchema(operation, "403").isObject()).as("%s", operation).isTrue();
+    assertThat(operation.path("security").toString()).isEqualTo("[{\"bearer\":[]}]");
+  }
+
+  @Test
+  void aRouteForAnyValidTokenDocuments401ButNo403() {
+    var operation =
+        http.get("/v3/api-docs").send().json().path("paths").path("/caller").path("get");
+
+    assertThat(problemSchema(operation, "401").isObject()).as("%s", operation).isTrue();
+    assertThat(operation.path("responses").has("403")).as("%s", operation).isFalse();
   }
 
   @Test

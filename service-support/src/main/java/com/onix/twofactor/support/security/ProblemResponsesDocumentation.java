@@ -1,5 +1,6 @@
 package com.onix.twofactor.support.security;
 
+import com.onix.twofactor.support.web.ApiDocumentation;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +42,10 @@ public class ProblemResponsesDocumentation {
     if (needsRole) {
       responses.putIfAbsent(
           "403", problem("FORBIDDEN: the token lacks the route's role, or names another org"));
+    }
+    SecurityRequirement bearer = new SecurityRequirement().addList(ApiDocumentation.BEARER_SCHEME);
+    if (operation.getSecurity() == null || !operation.getSecurity().contains(bearer)) {
+      operation.addSecurityItem(bearer);
     }
     return operation.responses(responses);
   }

@@ -12,6 +12,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ApiDocumentation {
 
+  /** The security scheme an operation that needs a token names. */
+  public static final String BEARER_SCHEME = "bearer";
+
   @Bean
   OpenAPI onixApi(@Value("${spring.application.name}") String service) {
     return new OpenAPI()
@@ -25,7 +28,7 @@ public class ApiDocumentation {
         .components(
             new Components()
                 .addSecuritySchemes(
-                    "bearer",
+                    BEARER_SCHEME,
                     new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
