@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.bson.Document;
 
 /**
@@ -23,7 +26,10 @@ final class OrganizationCheck {
   private final String organizationId;
   private final AuditTrail trail;
   private final AuditTrail.ChainHead head;
+  private final Executor reads;
   private final Map<Long, Document> entries = new HashMap<>();
+  private long nextChunkAfter = -1;
+  private CompletableFuture<List<Document>> nextChunk;
 
   private long position;
   private String previousHash = ChainRecord.GENESIS;
@@ -31,9 +37,13 @@ final class OrganizationCheck {
   private final Map<Long, List<Checkpoint>> checkpoints = new HashMap<>();
   private String unverifiableCheckpoint;
 
-  OrganizationCheck(String organizationId, AuditTrail trail) {
+  /**
+   * @param reads where the next window of entries is read while this one is checked
+   */
+  OrganizationCheck(String organizationId, AuditTrail trail, Executor reads) {
     this.organizationId = organizationId;
     this.trail = trail;
+    this.reads = reads;
     this.head = trail.head(organizationId);
   }
 
@@ -143,11 +153,33 @@ final class OrganizationCheck {
     Document entry = entries.remove(wanted);
     if (entry == null && !entries.containsKey(wanted)) {
       entries.clear();
-      for (Document found : trail.range(organizationId, wanted - 1, CHUNK)) {
+      for (Document found : chunkAfter(wanted - 1)) {
         entries.put(found.get("position", Number.class).longValue(), found);
       }
       entry = entries.remove(wanted);
     }
     return entry;
+  }
+
+  /** The entries after a position, read ahead when the check came to it in order. */
+  private List<Document> chunkAfter(long after) {
+    List<Document> chunk;
+    if (nextChunk != null && nextChunkAfter == after) {
+      try {
+        chunk = nextChunk.join();
+      } catch (CompletionException failed) {
+        throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+      }
+    } else {
+      chunk = trail.links(organizationId, after, CHUNK);
+    }
+    nextChunk = null;
+    long following = after + CHUNK;
+    if (following < head.position()) {
+      nextChunkAfter = following;
+      nextChunk =
+          CompletableFuture.supplyAsync(() -> trail.links(organizationId, following, CHUNK), reads);
+    }
+    return chunk;
   }
 }
