@@ -34,4 +34,22 @@ class ProblemErrorControllerTest {
     assertThat(answer.getBody().getProperties()).containsEntry("code", code);
     assertThat(answer.getBody().getStatus()).isEqualTo(status);
   }
+
+  @org.junit.jupiter.api.Test
+  void aFormBodyAFilterCouldNotDecodeIsA400NotA500() {
+    MockHttpServletRequest request = new MockHttpServletRequest("DELETE", "/error");
+    request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+    request.setAttribute(
+        RequestDispatcher.ERROR_EXCEPTION,
+        new jakarta.servlet.ServletException(
+            new org.springframework.http.converter.HttpMessageNotReadableException(
+                "Could not decode HTTP form payload",
+                new IllegalArgumentException("URLDecoder: Illegal hex characters"),
+                new org.springframework.mock.http.MockHttpInputMessage(new byte[0]))));
+
+    ResponseEntity<ProblemDetail> answer = new ProblemErrorController().error(request);
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    assertThat(answer.getBody().getProperties()).containsEntry("code", "BAD_REQUEST");
+  }
 }
