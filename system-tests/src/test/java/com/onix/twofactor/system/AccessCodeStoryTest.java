@@ -51,7 +51,7 @@ class AccessCodeStoryTest {
       String admin = onix.token("--role", "ORG_ADMIN", "--org", org, "--sub", "admin-7");
       setPolicy(commands, org, admin, true);
       String eve = register(commands, org, admin, "eve@acme.example", "PASSWORD");
-      enroll(commands, signIn, eve);
+      Enrollment.enroll(commands, signIn, eve);
 
       // The phone is gone: the admin selects Get access code.
       Api.Answer issued =
@@ -171,20 +171,6 @@ class AccessCodeStoryTest {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key, "HmacSHA256"));
     return mac.doFinal(data);
-  }
-
-  private static void enroll(ServiceProcess commands, String token, String userId)
-      throws Exception {
-    JsonNode setup =
-        Api.post(commands.uri("/users/" + userId + "/two-factor/setup"), token, "").body();
-    Api.Answer confirmed =
-        Api.post(
-            commands.uri("/users/" + userId + "/two-factor/setup/confirm"),
-            token,
-            "{\"code\":\""
-                + IndependentTotp.codeAt(setup.get("secret").asText(), Instant.now())
-                + "\"}");
-    assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
   }
 
   private static Api.Answer verify(

@@ -3,7 +3,6 @@ package com.onix.twofactor.system;
 import static com.onix.twofactor.system.TwoProcessScenarioTest.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -76,7 +75,7 @@ class AdminConsoleBrowserTest {
             .asText();
     admin = onix.token("--role", "ORG_ADMIN", "--org", org, "--sub", "admin-1");
     ann = registerNamed("ann@acme.example", "Ann Example", "PASSWORD");
-    enroll(ann);
+    Enrollment.enroll(commands, signIn, ann);
     registerNamed("ben@acme.example", "Ben", "ENTRA_ID");
     // A display name meant to mislead: a right-to-left override makes "Eve exe.txt" read as a
     // text file. The console shows the override instead of obeying it.
@@ -345,7 +344,7 @@ class AdminConsoleBrowserTest {
   void aLockIsReadInTheViewersTimeNamesAreShownAsTypedAndAnotherOrganizationIsOutOfReach()
       throws Exception {
     String lou = registerNamed("lou@acme.example", "<b>Lou</b> & \"Co\"", "PASSWORD");
-    String secret = enroll(lou);
+    String secret = Enrollment.enroll(commands, signIn, lou);
     String wrong =
         java.util.stream.Stream.of("000000", "111111", "222222", "333333")
             .filter(
@@ -503,21 +502,6 @@ class AdminConsoleBrowserTest {
                 .toString());
     assertThat(answer.status()).as(answer.raw().body()).isEqualTo(201);
     return answer.body().get("userId").asText();
-  }
-
-  /** Sets the user's authenticator up as the sign-in page would; answers the secret. */
-  private static String enroll(String userId) throws Exception {
-    JsonNode setup =
-        Api.post(commands.uri("/users/" + userId + "/two-factor/setup"), signIn, "").body();
-    Api.Answer confirmed =
-        Api.post(
-            commands.uri("/users/" + userId + "/two-factor/setup/confirm"),
-            signIn,
-            "{\"code\":\""
-                + IndependentTotp.codeAt(setup.get("secret").asText(), Instant.now())
-                + "\"}");
-    assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
-    return setup.get("secret").asText();
   }
 
   private static URI pushSignIn(String email) throws Exception {

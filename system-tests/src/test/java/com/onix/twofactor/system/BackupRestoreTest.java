@@ -51,7 +51,7 @@ class BackupRestoreTest {
       setPolicy(commands, org, admin, true);
       eve = register(commands, org, admin, "eve@kept.example", "PASSWORD");
       register(commands, org, admin, "sam@kept.example", "PASSWORD");
-      secret = enroll(commands, signIn, eve);
+      secret = Enrollment.enroll(commands, signIn, eve);
       Api.Answer issued =
           Api.post(
               commands.uri("/organizations/" + org + "/users/" + eve + "/access-codes"),
@@ -110,20 +110,6 @@ class BackupRestoreTest {
 
       onix.launcher("verify-audit"); // exits 1, and so throws, on a broken chain
     }
-  }
-
-  private static String enroll(ServiceProcess commands, String signIn, String userId)
-      throws Exception {
-    Api.Answer setup = Api.post(commands.uri("/users/" + userId + "/two-factor/setup"), signIn, "");
-    assertThat(setup.status()).as(setup.raw().body()).isEqualTo(201);
-    String secret = setup.body().get("secret").asText();
-    Api.Answer confirmed =
-        Api.post(
-            commands.uri("/users/" + userId + "/two-factor/setup/confirm"),
-            signIn,
-            "{\"code\":\"" + IndependentTotp.codeAt(secret, Instant.now()) + "\"}");
-    assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
-    return secret;
   }
 
   private static String requirementsPath(String email) {

@@ -4,7 +4,6 @@ import static com.onix.twofactor.system.TwoProcessScenarioTest.register;
 import static com.onix.twofactor.system.TwoProcessScenarioTest.setPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +70,7 @@ class SignInPromptBrowserTest {
   @Test
   void onAPhoneTheUserPastesTheAdminsAccessCodeUnderTryAnotherWayAndIsSignedIn() throws Exception {
     String eve = register(commands, org, admin, "eve@acme.example", "PASSWORD");
-    enroll(eve);
+    Enrollment.enroll(commands, signIn, eve);
     // Settings > Users & Roles > eve > Get access code > copy the code (the console's clicks are
     // the console's tests; here the admin's request goes straight to the API).
     Api.Answer issued =
@@ -173,7 +172,7 @@ class SignInPromptBrowserTest {
             .asText();
     String globexAdmin = onix.token("--role", "ORG_ADMIN", "--org", globex, "--sub", "admin-2");
     String zoe = register(commands, globex, globexAdmin, "zoe@globex.example", "PASSWORD");
-    enroll(zoe);
+    Enrollment.enroll(commands, signIn, zoe);
     Api.Answer allowed =
         Api.put(
             commands.uri("/organizations/" + globex + "/two-factor-policy/email-codes"),
@@ -289,19 +288,6 @@ class SignInPromptBrowserTest {
                 + "\"}");
     assertThat(pushed.status()).as(pushed.raw().body()).isEqualTo(201);
     return URI.create(pushed.body().get("prompt_url").asText());
-  }
-
-  private static void enroll(String userId) throws Exception {
-    JsonNode setup =
-        Api.post(commands.uri("/users/" + userId + "/two-factor/setup"), signIn, "").body();
-    Api.Answer confirmed =
-        Api.post(
-            commands.uri("/users/" + userId + "/two-factor/setup/confirm"),
-            signIn,
-            "{\"code\":\""
-                + IndependentTotp.codeAt(setup.get("secret").asText(), Instant.now())
-                + "\"}");
-    assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
   }
 
   /**

@@ -40,7 +40,7 @@ class TwoCommandSidesTest {
       String admin = onix.token("--role", "ORG_ADMIN", "--org", org, "--sub", "admin-1");
       String ann =
           TwoProcessScenarioTest.register(first, org, admin, "ann@acme.example", "PASSWORD");
-      String secret = enroll(first, signIn, ann);
+      String secret = Enrollment.enroll(first, signIn, ann);
 
       Api.Answer reset =
           Api.post(
@@ -68,7 +68,7 @@ class TwoCommandSidesTest {
       String admin = onix.token("--role", "ORG_ADMIN", "--org", org, "--sub", "admin-1");
       String ann =
           TwoProcessScenarioTest.register(first, org, admin, "ann@acme.example", "PASSWORD");
-      enroll(first, signIn, ann);
+      Enrollment.enroll(first, signIn, ann);
       Api.Answer enrolledAlready =
           Api.post(first.uri("/users/" + ann + "/two-factor/setup"), signIn, "");
       assertThat(enrolledAlready.status()).isEqualTo(409); // the first node now holds Ann, enrolled
@@ -140,20 +140,6 @@ class TwoCommandSidesTest {
         ServiceProcess.COMMAND_JAR,
         Integer.parseInt(env.get("ONIX_COMMAND_PORT")),
         env);
-  }
-
-  private static String enroll(ServiceProcess commands, String token, String userId)
-      throws Exception {
-    Api.Answer setup = Api.post(commands.uri("/users/" + userId + "/two-factor/setup"), token, "");
-    assertThat(setup.status()).as(setup.raw().body()).isEqualTo(201);
-    String secret = setup.body().get("secret").asText();
-    Api.Answer confirmed =
-        Api.post(
-            commands.uri("/users/" + userId + "/two-factor/setup/confirm"),
-            token,
-            "{\"code\":\"" + IndependentTotp.codeAt(secret, Instant.now()) + "\"}");
-    assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
-    return secret;
   }
 
   private static Api.Answer verify(
