@@ -88,9 +88,8 @@ public final class EmbeddedStore implements AutoCloseable {
     try {
       StoreCheck.verify(file, mvStore);
     } catch (StoreCorruptedException e) {
-      log.error("{} {}", e.getMessage(), e.remedy());
       mvStore.closeImmediately(); // writes nothing more into a damaged file
-      throw e;
+      throw reported(e);
     }
     if (evict(backend, evictions)) {
       mvStore.commit();
@@ -112,12 +111,16 @@ public final class EmbeddedStore implements AutoCloseable {
       return new StoreBackend(mvStore);
     } catch (MVStoreException e) {
       mvStore.closeImmediately();
-      StoreCorruptedException corrupt =
+      throw reported(
           new StoreCorruptedException(
-              file, "its collections cannot be opened (" + e.getMessage() + ")", e);
-      log.error("{} {}", corrupt.getMessage(), corrupt.remedy());
-      throw corrupt;
+              file, "its collections cannot be opened (" + e.getMessage() + ")", e));
     }
+  }
+
+  /** Logged with its remedy where the operator looks first, then thrown to stop the start. */
+  private static StoreCorruptedException reported(StoreCorruptedException corrupt) {
+    log.error("{} {}", corrupt.getMessage(), corrupt.remedy());
+    return corrupt;
   }
 
   private static MVStore open(Path file, Duration retention) {
@@ -128,10 +131,8 @@ public final class EmbeddedStore implements AutoCloseable {
       if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
         throw e;
       }
-      StoreCorruptedException corrupt =
-          new StoreCorruptedException(file, "it cannot be opened (" + e.getMessage() + ")", e);
-      log.error("{} {}", corrupt.getMessage(), corrupt.remedy());
-      throw corrupt;
+      throw reported(
+          new StoreCorruptedException(file, "it cannot be opened (" + e.getMessage() + ")", e));
     }
     // Only chunks written longer ago than this are rewritten by compaction or have their space
     // reused. Scans are not what this protects: StoreBackend holds the version each request reads.
